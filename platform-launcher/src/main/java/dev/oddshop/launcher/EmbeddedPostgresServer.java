@@ -1,0 +1,101 @@
+package dev.oddshop.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from Maven Central binaries, for the embedded platform and for
+ * tests. Each service gets its own database in it, as in production each owns its own.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static EmbeddedPostgresServer shared;
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/** A server whose data survives restarts in {@code dataDirectory}. */
+	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean reset) {
+		try {
+			return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+				.setPort(port)
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(reset)
+				.start());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("PostgreSQL did not start", ex);
+		}
+	}
+
+	/** One throw-away server per JVM on a free port, for tests; stopped when the JVM exits. */
+	public static synchronized EmbeddedPostgresServer shared() {
+		if (shared == null) {
+			try {
+				shared = new EmbeddedPostgresServer(EmbeddedPostgres.builder().start());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("PostgreSQL did not start", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		return shared;
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	/** Creates the database unless it exists and returns its JDBC URL. */
+	public String createDatabase(String name) {
+		if (!name.matches("[a-z][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a plain database name: " + name);
+		}
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			boolean exists;
+			try (var rows = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+				exists = rows.next();
+			}
+			if (!exists) {
+				statement.execute("create database " + name);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+		return jdbcUrl(name);
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + port() + "/" + database;
+	}
+
+	public String username() {
+		return "postgres";
+	}
+
+	public String password() {
+		return "postgres";
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.oddshop.platform.config;
+
+import dev.oddshop.platform.http.ServiceClientProperties;
+import dev.oddshop.platform.http.ServiceClients;
+import dev.oddshop.platform.security.AdminProperties;
+import dev.oddshop.platform.security.AdminSurfaces;
+import dev.oddshop.platform.security.AdminTokenFilter;
+import dev.oddshop.platform.web.ProblemDetailsAdvice;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.client.RestClient;
+
+/** What every ODD Shop service gets by depending on the starter. */
+@AutoConfiguration
+@EnableConfigurationProperties(AdminProperties.class)
+public class PlatformAutoConfiguration {
+
+	@Bean
+	AdminSurfaces adminSurfaces(AdminProperties properties) {
+		return new AdminSurfaces(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletConfiguration {
+
+		@Bean
+		ProblemDetailsAdvice problemDetailsAdvice() {
+			return new ProblemDetailsAdvice();
+		}
+
+		@Bean
+		FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminSurfaces surfaces) {
+			FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(
+					new AdminTokenFilter(surfaces));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@EnableConfigurationProperties(ServiceClientProperties.class)
+	static class ClientConfiguration {
+
+		@Bean
+		ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder) {
+			return new ServiceClients(properties, builder);
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.oddshop.platform.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds the platform's defaults (platform-defaults.yml) behind every other property source, so
+ * each service states only what is its own and may still override any default.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+	static final String SOURCE = "platform-defaults.yml";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		try {
+			for (PropertySource<?> source : new YamlPropertySourceLoader().load(SOURCE,
+					new ClassPathResource(SOURCE))) {
+				environment.getPropertySources().addLast(source);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
