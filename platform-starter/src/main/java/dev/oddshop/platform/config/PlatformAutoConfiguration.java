@@ -1,10 +1,13 @@
 package dev.oddshop.platform.config;
 
+import java.util.List;
+
 import dev.oddshop.platform.http.ServiceClientProperties;
 import dev.oddshop.platform.http.ServiceClients;
 import dev.oddshop.platform.security.AdminProperties;
 import dev.oddshop.platform.security.AdminSurfaces;
 import dev.oddshop.platform.security.AdminTokenFilter;
+import dev.oddshop.platform.web.CustomerIdArgumentResolver;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** What every ODD Shop service gets by depending on the starter. */
 @AutoConfiguration
@@ -34,6 +39,16 @@ public class PlatformAutoConfiguration {
 		@Bean
 		ProblemDetailsAdvice problemDetailsAdvice() {
 			return new ProblemDetailsAdvice();
+		}
+
+		@Bean
+		WebMvcConfigurer customerIdResolver() {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new CustomerIdArgumentResolver());
+				}
+			};
 		}
 
 		@Bean

@@ -18,7 +18,11 @@ public final class ProblemTypes {
 
 	/** The kind for errors that only have a status, such as a malformed body or a missing header. */
 	public static URI forStatus(HttpStatusCode status) {
-		return of(switch (status.value()) {
+		return of(kindOf(status));
+	}
+
+	public static String kindOf(HttpStatusCode status) {
+		return switch (status.value()) {
 			case 400 -> "bad-request";
 			case 401 -> "unauthorized";
 			case 403 -> "forbidden";
@@ -31,7 +35,7 @@ public final class ProblemTypes {
 			case 503 -> "service-unavailable";
 			case 504 -> "gateway-timeout";
 			default -> status.is4xxClientError() ? "client-error" : "internal-error";
-		});
+		};
 	}
 
 }

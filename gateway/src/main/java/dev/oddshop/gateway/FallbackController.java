@@ -1,0 +1,46 @@
+package dev.oddshop.gateway;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's circuit breaker sends a request it could not complete: a timeout is a 504, an
+ * open circuit or an unreachable service a 503, both as problem details naming the service.
+ */
+@RestController
+class FallbackController {
+
+	private final Problems problems;
+
+	FallbackController(Problems problems) {
+		this.problems = problems;
+	}
+
+	@RequestMapping("/fallback/{service}")
+	Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		Set<URI> original = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+		String path = original == null || original.isEmpty() ? exchange.getRequest().getPath().value()
+				: original.iterator().next().getPath();
+		if (cause instanceof TimeoutException) {
+			return this.problems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+					"The " + service + " service did not answer in time", path);
+		}
+		String why = cause instanceof CallNotPermittedException ? "is failing; its circuit breaker is open"
+				: "is unavailable";
+		return this.problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"The " + service + " service " + why, path);
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.oddshop.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.oddshop.platform.web.ProblemTypes;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+
+/** Writes RFC 9457 problem details from the gateway's own filters and handlers. */
+@Component
+class Problems {
+
+	private final JsonMapper json;
+
+	Problems(JsonMapper json) {
+		this.json = json;
+	}
+
+	Mono<Void> write(ServerHttpResponse response, HttpStatus status, String kind, String detail, String instance) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", ProblemTypes.of(kind).toString());
+		body.put("title", status.getReasonPhrase());
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("instance", instance);
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		byte[] bytes = this.json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+}

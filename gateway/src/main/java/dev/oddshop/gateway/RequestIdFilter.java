@@ -1,0 +1,36 @@
+package dev.oddshop.gateway;
+
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives every request an {@code X-Request-Id} (the client's, if it sent a sane one), passes it
+ * to the services and returns it, so a customer's complaint can be matched to the logs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter implements WebFilter {
+
+	static final String HEADER = "X-Request-Id";
+
+	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+		String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+		ServerWebExchange withId = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+		withId.getAttributes().put(ATTRIBUTE, id);
+		withId.getResponse().getHeaders().set(HEADER, id);
+		return chain.filter(withId);
+	}
+
+}

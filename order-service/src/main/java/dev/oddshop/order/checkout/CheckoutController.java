@@ -1,0 +1,58 @@
+package dev.oddshop.order.checkout;
+
+import java.util.UUID;
+
+import dev.oddshop.order.order.Order;
+import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.platform.web.CustomerId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CheckoutController {
+
+	private final CheckoutSaga saga;
+
+	CheckoutController(CheckoutSaga saga) {
+		this.saga = saga;
+	}
+
+	record PaymentMethod(@NotNull @Pattern(regexp = "card") String type, @NotBlank @Size(max = 100) String token) {
+	}
+
+	record CheckoutRequest(@NotNull @Valid PaymentMethod paymentMethod) {
+	}
+
+	record CheckoutResponse(UUID orderId, OrderStatus status, long totalCents, String currency, String failureReason) {
+
+		static CheckoutResponse of(Order order) {
+			return new CheckoutResponse(order.id(), order.status(), order.totalCents(), order.currency(),
+					order.failureReason());
+		}
+
+	}
+
+	/** 201 for a new order, 200 when the Idempotency-Key names an order already made. */
+	@PostMapping("/api/orders/carts/{cartId}/checkout")
+	ResponseEntity<CheckoutResponse> checkout(CustomerId customer, @PathVariable UUID cartId,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
+			@Valid @RequestBody CheckoutRequest request) {
+		CheckoutSaga.Outcome outcome = this.saga.checkout(customer, cartId, idempotencyKey,
+				request.paymentMethod().token());
+		return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+			.header("Location", "/api/orders/" + outcome.order().id())
+			.body(CheckoutResponse.of(outcome.order()));
+	}
+
+}

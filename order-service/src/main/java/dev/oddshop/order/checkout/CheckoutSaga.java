@@ -1,0 +1,206 @@
+package dev.oddshop.order.checkout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.oddshop.order.cart.Cart;
+import dev.oddshop.order.cart.CartItem;
+import dev.oddshop.order.cart.CartService;
+import dev.oddshop.order.cart.CartStatus;
+import dev.oddshop.order.order.CheckoutStep;
+import dev.oddshop.order.order.Order;
+import dev.oddshop.order.order.OrderItem;
+import dev.oddshop.order.order.OrderRepository;
+import dev.oddshop.order.remote.CatalogClient;
+import dev.oddshop.order.remote.CatalogClient.Price;
+import dev.oddshop.order.remote.InventoryClient;
+import dev.oddshop.order.remote.PaymentClient;
+import dev.oddshop.order.remote.PaymentClient.Payment;
+import dev.oddshop.platform.web.ApiException;
+import dev.oddshop.platform.web.CustomerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checkout as a saga: current prices -> reserve stock -> charge -> commit and confirm. A failure
+ * compensates (release the stock, order FAILED with the reason); an unknown payment outcome
+ * leaves the order PENDING for {@link #resume(Order)}, which asks and never charges again.
+ */
+@Service
+public class CheckoutSaga {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckoutSaga.class);
+
+	private final CartService carts;
+
+	private final OrderRepository orders;
+
+	private final OrderTransitions transitions;
+
+	private final CatalogClient catalog;
+
+	private final InventoryClient inventory;
+
+	private final PaymentClient payments;
+
+	CheckoutSaga(CartService carts, OrderRepository orders, OrderTransitions transitions, CatalogClient catalog,
+			InventoryClient inventory, PaymentClient payments) {
+		this.carts = carts;
+		this.orders = orders;
+		this.transitions = transitions;
+		this.catalog = catalog;
+		this.inventory = inventory;
+		this.payments = payments;
+	}
+
+	/** The outcome of a checkout request; {@code replayed} when the idempotency key was seen. */
+	public record Outcome(Order order, boolean replayed) {
+	}
+
+	public Outcome checkout(CustomerId customer, UUID cartId, String idempotencyKey, String cardToken) {
+		if (idempotencyKey != null) {
+			var seen = this.orders.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey);
+			if (seen.isPresent()) {
+				return replay(seen.get(), cartId);
+			}
+		}
+		Cart cart = this.carts.find(customer, cartId);
+		if (cart.items().isEmpty()) {
+			throw ApiException.conflict("cart-empty", "Cart " + cartId + " is empty");
+		}
+		if (cart.status() != CartStatus.OPEN) {
+			throw ApiException.conflict("cart-checked-out", "Cart " + cartId + " is " + cart.status());
+		}
+		List<OrderItem> items = currentPrices(cart);
+		Order order;
+		try {
+			order = this.transitions.start(cart, idempotencyKey, items, cart.items().getFirst().currency());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same key raced in from another request: answer with the order it created
+			return replay(this.orders.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey)
+				.orElseThrow(() -> ex), cartId);
+		}
+		return new Outcome(run(order, cardToken), false);
+	}
+
+	private Outcome replay(Order order, UUID cartId) {
+		if (!order.cartId().equals(cartId)) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"This Idempotency-Key was used for the checkout of another cart");
+		}
+		return new Outcome(order, true);
+	}
+
+	private List<OrderItem> currentPrices(Cart cart) {
+		List<OrderItem> items = new ArrayList<>();
+		for (CartItem item : cart.items()) {
+			Price price;
+			try {
+				price = this.catalog.price(item.productId())
+					.orElseThrow(() -> ApiException.conflict("product-unavailable",
+							"Product " + item.productId() + " is no longer sold"));
+			}
+			catch (ApiException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// nothing is written yet, so the customer can simply retry
+				throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+						"Prices cannot be confirmed right now; nothing was ordered or charged, please retry");
+			}
+			items.add(new OrderItem(item.productId(), item.quantity(), price.priceCents()));
+		}
+		return items;
+	}
+
+	private Order run(Order order, String cardToken) {
+		UUID id = order.id();
+		InventoryClient.Refusal refusal;
+		try {
+			refusal = this.inventory.reserve(id,
+					order.items().stream().map(i -> new InventoryClient.Line(i.productId(), i.quantity())).toList());
+		}
+		catch (RuntimeException ex) {
+			return compensate(id, "inventory unavailable: " + describe(ex));
+		}
+		if (refusal != null) {
+			Order failed = this.transitions.apply(id, o -> o.fail("insufficient stock: " + refusal.detail()));
+			throw new ApiException(HttpStatus.CONFLICT, "insufficient-stock", failed.failureReason(),
+					Map.of("orderId", id));
+		}
+		this.transitions.apply(id, Order::stockReserved);
+		Payment payment;
+		try {
+			payment = this.payments.charge(id, order.customerId(), order.totalCents(), order.currency(), cardToken);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {}: payment outcome unknown ({}); the reconciler will ask", id, describe(ex));
+			return this.transitions.apply(id, o -> o.paymentUnknown("payment outcome unknown: " + describe(ex)));
+		}
+		return settle(id, payment);
+	}
+
+	/** Resolves a PENDING order left behind by a crash, a timeout or an unknown payment outcome. */
+	public Order resume(Order order) {
+		UUID id = order.id();
+		return switch (order.step()) {
+			case STARTED -> compensate(id, "checkout did not complete");
+			case STOCK_RESERVED, PAYMENT_UNKNOWN -> {
+				Payment payment = this.payments.status(id).orElseGet(() -> this.payments.cancel(id));
+				yield settle(id, payment);
+			}
+			case PAYMENT_CAPTURED -> commit(id);
+			case DONE -> order;
+		};
+	}
+
+	private Order settle(UUID id, Payment payment) {
+		return switch (payment.status()) {
+			case CAPTURED -> {
+				this.transitions.apply(id, Order::paymentCaptured);
+				yield commit(id);
+			}
+			case DECLINED, FAILED -> compensate(id, payment.reason());
+			case PENDING -> {
+				Order current = this.transitions.current(id);
+				yield current.step() == CheckoutStep.PAYMENT_UNKNOWN ? current
+						: this.transitions.apply(id, o -> o.paymentUnknown("payment pending at the provider"));
+			}
+		};
+	}
+
+	private Order commit(UUID id) {
+		try {
+			this.inventory.commit(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {}: paid but the reservation commit failed ({}); the reconciler retries", id, describe(ex));
+			return this.transitions.current(id);
+		}
+		return this.transitions.apply(id, Order::confirm);
+	}
+
+	private Order compensate(UUID id, String reason) {
+		try {
+			this.inventory.release(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {}: releasing its stock failed ({}); the reconciler retries", id, describe(ex));
+			return this.transitions.current(id);
+		}
+		log.info("Order {}: compensated, stock released ({})", id, reason);
+		return this.transitions.apply(id, o -> o.fail(reason));
+	}
+
+	private static String describe(RuntimeException ex) {
+		return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+	}
+
+}

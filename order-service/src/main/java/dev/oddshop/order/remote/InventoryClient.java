@@ -1,0 +1,74 @@
+package dev.oddshop.order.remote;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.oddshop.platform.http.ServiceClients;
+import io.github.resilience4j.bulkhead.annotation.Bulkhead;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Stock reservations, keyed by order id: every command is idempotent, so retries are safe.
+ */
+@Component
+public class InventoryClient {
+
+	private final RestClient http;
+
+	InventoryClient(ServiceClients clients) {
+		this.http = clients.client("inventory");
+	}
+
+	public record Line(long productId, int quantity) {
+	}
+
+	record ReserveRequest(List<Line> items) {
+	}
+
+	/** Refused when stock is short or the reservation was already closed; null when reserved. */
+	public record Refusal(String detail) {
+	}
+
+	@Retry(name = "inventory")
+	@CircuitBreaker(name = "inventory")
+	@Bulkhead(name = "inventory")
+	public Refusal reserve(UUID orderId, List<Line> lines) {
+		try {
+			this.http.put()
+				.uri("/internal/reservations/{orderId}", orderId)
+				.body(new ReserveRequest(lines))
+				.retrieve()
+				.toBodilessEntity();
+			return null;
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode() == HttpStatus.CONFLICT || ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+				ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
+				return new Refusal(problem == null ? ex.getStatusText() : problem.getDetail());
+			}
+			throw ex;
+		}
+	}
+
+	@Retry(name = "inventory")
+	@CircuitBreaker(name = "inventory")
+	@Bulkhead(name = "inventory")
+	public void commit(UUID orderId) {
+		this.http.post().uri("/internal/reservations/{orderId}/commit", orderId).retrieve().toBodilessEntity();
+	}
+
+	@Retry(name = "inventory")
+	@CircuitBreaker(name = "inventory")
+	@Bulkhead(name = "inventory")
+	public void release(UUID orderId) {
+		this.http.post().uri("/internal/reservations/{orderId}/release", orderId).retrieve().toBodilessEntity();
+	}
+
+}
