@@ -1,0 +1,125 @@
+package dev.oddshop.inventory.reservation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.oddshop.inventory.InventoryProperties;
+import dev.oddshop.inventory.stock.StockLedger;
+import dev.oddshop.platform.web.ApiException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reservation lifecycle. Each operation is one transaction: a refusal part-way (say the
+ * third line lacks stock) rolls back the stock already taken for the earlier lines.
+ */
+@Service
+@Transactional
+class ReservationService {
+
+	private final ReservationRepository reservations;
+
+	private final StockLedger ledger;
+
+	private final InventoryProperties properties;
+
+	ReservationService(ReservationRepository reservations, StockLedger ledger, InventoryProperties properties) {
+		this.reservations = reservations;
+		this.ledger = ledger;
+		this.properties = properties;
+	}
+
+	/** Idempotent by order id: a repeat returns the first outcome without taking stock again. */
+	Reserved reserve(UUID orderId, ReservationRequest request) {
+		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
+				: this.properties.reservationTtl();
+		if (this.reservations.insertIfAbsent(orderId, ReservationStatus.ACTIVE.name(), Instant.now().plus(ttl)) == 0) {
+			Reservation existing = this.reservations.findById(orderId).orElseThrow();
+			if (existing.status().isClosed()) {
+				throw closed(existing);
+			}
+			return new Reserved(existing.view(), false);
+		}
+		SortedMap<Long, Integer> quantities = request.quantities();
+		this.ledger.reserve(quantities);
+		quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
+		return new Reserved(this.reservations.findById(orderId).orElseThrow().view(), true);
+	}
+
+	/** Idempotent; an expired reservation is revived if its stock is still there. */
+	ReservationView commit(UUID orderId) {
+		Reservation reservation = this.reservations.findForUpdate(orderId)
+			.orElseThrow(() -> ApiException.notFound("Reservation", orderId));
+		switch (reservation.status()) {
+			case COMMITTED -> {
+				return reservation.view();
+			}
+			case RELEASED -> throw closed(reservation);
+			case ACTIVE -> this.ledger.commitReserved(reservation.quantities());
+			case EXPIRED -> this.ledger.commitAvailable(reservation.quantities());
+		}
+		reservation.changeTo(ReservationStatus.COMMITTED);
+		return reservation.view();
+	}
+
+	/**
+	 * Idempotent. An unknown order gets a RELEASED tombstone: the compensation may overtake its
+	 * own reservation request, which must then be refused rather than hold stock forever.
+	 */
+	ReservationView release(UUID orderId) {
+		Reservation reservation = this.reservations.findForUpdate(orderId).orElse(null);
+		if (reservation == null) {
+			if (this.reservations.insertIfAbsent(orderId, ReservationStatus.RELEASED.name(), Instant.now()) == 1) {
+				return this.reservations.findById(orderId).orElseThrow().view();
+			}
+			// A reservation for this order committed in the meantime: release that one.
+			reservation = this.reservations.findForUpdate(orderId).orElseThrow();
+		}
+		switch (reservation.status()) {
+			case RELEASED -> {
+				return reservation.view();
+			}
+			case COMMITTED -> throw ApiException.conflict("reservation-committed",
+					"Reservation " + orderId + " is committed; its stock has left the shop");
+			case ACTIVE -> this.ledger.release(reservation.quantities());
+			case EXPIRED -> {
+				// the sweeper already gave the stock back; RELEASED stops a later commit reviving it
+			}
+		}
+		reservation.changeTo(ReservationStatus.RELEASED);
+		return reservation.view();
+	}
+
+	@Transactional(readOnly = true)
+	ReservationView find(UUID orderId) {
+		return this.reservations.findById(orderId)
+			.map(Reservation::view)
+			.orElseThrow(() -> ApiException.notFound("Reservation", orderId));
+	}
+
+	/** Expires up to {@code limit} due reservations and returns their order ids. */
+	List<UUID> expireDue(int limit) {
+		List<Reservation> due = this.reservations.lockExpired(Instant.now(), limit);
+		// One combined, sorted release keeps the stock lock order global across the batch.
+		SortedMap<Long, Integer> quantities = new TreeMap<>();
+		due.forEach(reservation -> reservation.quantities()
+			.forEach((productId, quantity) -> quantities.merge(productId, quantity, Integer::sum)));
+		this.ledger.release(quantities);
+		due.forEach(reservation -> reservation.changeTo(ReservationStatus.EXPIRED));
+		return due.stream().map(Reservation::orderId).toList();
+	}
+
+	private static ApiException closed(Reservation reservation) {
+		return ApiException.conflict("reservation-closed", "Reservation " + reservation.orderId() + " is "
+				+ reservation.status() + "; use a new order id to reserve again");
+	}
+
+	record Reserved(ReservationView view, boolean created) {
+	}
+
+}

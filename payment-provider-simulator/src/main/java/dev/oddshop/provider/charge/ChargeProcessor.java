@@ -1,0 +1,89 @@
+package dev.oddshop.provider.charge;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.oddshop.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Charges at most once per idempotency key: the first request records the charge as
+ * processing before it sleeps, so duplicates (also concurrent ones) wait for that same charge
+ * instead of creating another.
+ */
+@Service
+class ChargeProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(ChargeProcessor.class);
+
+	/** A charge and whether it was answered from an earlier request with the same key. */
+	record Result(Charge charge, boolean replayed) {
+	}
+
+	private final ChargeBook book;
+
+	private final ProcessingDelay delay;
+
+	ChargeProcessor(ChargeBook book, ProcessingDelay delay) {
+		this.book = book;
+		this.delay = delay;
+	}
+
+	Result charge(String key, ChargeRequest request) {
+		CardTokens.Outcome outcome = CardTokens.outcomeOf(request.source());
+		Optional<ChargeBook.Entry> existing = this.book.find(key);
+		if (existing.isPresent()) {
+			return replay(key, existing.get(), request);
+		}
+		if (outcome.error()) {
+			// a processing error records nothing: the merchant may safely try again
+			this.delay.pause();
+			throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "processing-error",
+					"The processor failed to process the charge; nothing was charged");
+		}
+		Charge processing = new Charge("ch_" + UUID.randomUUID(), ChargeStatus.PROCESSING, request.amountCents(),
+				request.currency(), null, Instant.now());
+		ChargeBook.Entry entry = new ChargeBook.Entry(request, processing, new CompletableFuture<>());
+		ChargeBook.Entry raced = this.book.putIfAbsent(key, entry);
+		if (raced != null) {
+			return replay(key, raced, request);
+		}
+		try {
+			this.delay.pause();
+		}
+		catch (RuntimeException ex) {
+			// never settled: forget it so the key may be used again, and release waiting duplicates
+			this.book.remove(key, entry);
+			entry.result().completeExceptionally(ex);
+			throw ex;
+		}
+		Charge settled = processing.settled(outcome.status(), outcome.declineCode());
+		entry.result().complete(settled);
+		log.info("Charge {} {} for {} {} (key {})", settled.id(), settled.status().wireName(), settled.amountCents(),
+				settled.currency(), key);
+		return new Result(settled, false);
+	}
+
+	Optional<Charge> find(String key) {
+		return this.book.find(key).map(ChargeBook.Entry::current);
+	}
+
+	Ledger ledger() {
+		return this.book.ledger();
+	}
+
+	private Result replay(String key, ChargeBook.Entry entry, ChargeRequest request) {
+		if (!entry.request().sameChargeAs(request)) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"Idempotency key " + key + " was already used for a different charge");
+		}
+		return new Result(entry.result().join(), true);
+	}
+
+}

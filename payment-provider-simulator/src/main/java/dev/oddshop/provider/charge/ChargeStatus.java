@@ -1,0 +1,17 @@
+package dev.oddshop.provider.charge;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The life of a charge; lower-case on the wire, like real processors' APIs. */
+public enum ChargeStatus {
+
+	PROCESSING, SUCCEEDED, DECLINED;
+
+	@JsonValue
+	public String wireName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

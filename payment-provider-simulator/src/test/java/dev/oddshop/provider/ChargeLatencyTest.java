@@ -1,0 +1,117 @@
+package dev.oddshop.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import dev.oddshop.provider.charge.Charge;
+import dev.oddshop.provider.charge.ChargeStatus;
+import dev.oddshop.provider.charge.Ledger;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static dev.oddshop.provider.ChargeApiTest.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Charges take the configured time, and duplicates arriving meanwhile never charge twice. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "simulator.latency.mean=400ms", "simulator.latency.jitter=50ms" })
+@AutoConfigureRestTestClient
+class ChargeLatencyTest {
+
+	@Autowired
+	RestTestClient http;
+
+	@Test
+	void aChargeTakesTheConfiguredLatencyAndIsProcessingMeanwhile() {
+		String key = UUID.randomUUID().toString();
+		long start = System.nanoTime();
+		CompletableFuture<Charge> charge = CompletableFuture.supplyAsync(() -> charge(key));
+		Charge during = awaitLookup(key);
+		assertThat(during.status()).isEqualTo(ChargeStatus.PROCESSING);
+		assertThat(charge.join().status()).isEqualTo(ChargeStatus.SUCCEEDED);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).isBetween(Duration.ofMillis(340), Duration.ofSeconds(3));
+		assertThat(lookup(key).status()).isEqualTo(ChargeStatus.SUCCEEDED);
+	}
+
+	@Test
+	void fiftyConcurrentDuplicatesMakeOneCharge() {
+		String key = UUID.randomUUID().toString();
+		Ledger before = ledger();
+		List<Charge> answers;
+		try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+			List<CompletableFuture<Charge>> calls = IntStream.range(0, 50)
+				.mapToObj(i -> CompletableFuture.supplyAsync(() -> charge(key), pool))
+				.toList();
+			answers = calls.stream().map(CompletableFuture::join).toList();
+		}
+		assertThat(answers).extracting(Charge::id).containsOnly(answers.getFirst().id());
+		assertThat(answers).extracting(Charge::status).containsOnly(ChargeStatus.SUCCEEDED);
+		Ledger after = ledger();
+		assertThat(after.charges() - before.charges()).isEqualTo(1);
+		assertThat(after.succeededAmountCents() - before.succeededAmountCents()).isEqualTo(2500);
+	}
+
+	private Charge charge(String key) {
+		return this.http.post()
+			.uri("/v1/charges")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(2500, "EUR", "tok_visa"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Charge.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Charge awaitLookup(String key) {
+		for (int i = 0; i < 100; i++) {
+			var result = this.http.get()
+				.uri("/v1/charges?idempotencyKey={key}", key)
+				.exchange()
+				.returnResult(Charge.class);
+			if (result.getStatus().value() == 200) {
+				return result.getResponseBody();
+			}
+			sleep(10);
+		}
+		throw new AssertionError("The charge never showed up");
+	}
+
+	private Charge lookup(String key) {
+		return this.http.get()
+			.uri("/v1/charges?idempotencyKey={key}", key)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Charge.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Ledger ledger() {
+		return this.http.get().uri("/v1/ledger").exchange().expectBody(Ledger.class).returnResult().getResponseBody();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.oddshop.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar platform-launcher-exec.jar [--reset]}: runs the platform on embedded
+ * defaults in the foreground until it is interrupted (Ctrl-C or SIGTERM from {@code ./shop down}).
+ */
+public final class ShopLauncher {
+
+	private ShopLauncher() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> options = List.of(args);
+		Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+		Path run = root.resolve("run");
+		String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", newToken());
+		PlatformConfig config = new PlatformConfig(root, run, intEnv("SHOP_GATEWAY_PORT", 8080),
+				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, Map.of(),
+				Duration.ofMinutes(4));
+		System.out.println("Starting PostgreSQL and " + ShopService.values().length + " services; logs in "
+				+ run.resolve("logs"));
+		Platform platform = Platform.start(config);
+		Files.writeString(run.resolve("admin-token"), token);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			platform.close();
+			stopped.countDown();
+		}));
+		printReady(config, platform);
+		stopped.await();
+	}
+
+	private static void printReady(PlatformConfig config, Platform platform) {
+		StringBuilder out = new StringBuilder("\nODD Shop is up.\n");
+		for (ShopService service : ShopService.values()) {
+			out.append("  %-28s %s%n".formatted(service.module(), config.url(service)));
+		}
+		out.append("  %-28s jdbc:postgresql://localhost:%d (user postgres)%n".formatted("postgresql",
+				platform.postgres().port()));
+		out.append("\nAPI:          ").append(config.url(ShopService.GATEWAY)).append("/api/catalog/products\n");
+		out.append("Admin token:  ").append(config.adminToken()).append("   (also in run/admin-token)\n");
+		out.append("Stop with:    ./shop down\n");
+		System.out.println(out);
+	}
+
+	private static int intEnv(String name, int fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+	}
+
+	private static String newToken() {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}
