@@ -74,6 +74,13 @@ class ReservationLifecycleTest extends InventoryTestSupport {
 		ReservationView tombstone = view(post(order, "release").expectStatus().isOk());
 		assertThat(tombstone.status()).isEqualTo(ReservationStatus.RELEASED);
 		assertThat(tombstone.items()).isEmpty();
+		// ISO-8601 text, not epoch numbers, so other services need no Jackson settings to read it
+		this.http.get()
+			.uri("/internal/reservations/{id}", order)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.expiresAt")
+			.value(expiresAt -> assertThat(expiresAt).isInstanceOf(String.class));
 
 		assertProblem(reserve(order, items(Map.of(204L, 1))), 409, "reservation-closed");
 		assertStock(204, 10, 0);
@@ -132,6 +139,8 @@ class ReservationLifecycleTest extends InventoryTestSupport {
 			"{\"items\":[{\"productId\":210,\"quantity\":1},{\"productId\":210,\"quantity\":2}]}",
 			"{\"items\":[{\"productId\":210,\"quantity\":1}],\"ttlSeconds\":0}",
 			"{\"items\":[{\"productId\":210,\"quantity\":1}],\"ttlSeconds\":3601}",
+			"{\"items\":[{\"productId\":210,\"quantity\":1.5}]}",
+			"{\"items\":[{\"productId\":210,\"quantity\":1}],\"ttlSeconds\":\"soon\"}",
 			"{\"items\":{\"productId\":210}}", "{\"items\":[", "null", "" })
 	void badRequestsAreRefusedAndReserveNothing(String body) {
 		setStock(210, 10);

@@ -71,7 +71,7 @@ class StockApiTest extends InventoryTestSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{}", "{\"available\":null}", "{\"available\":-1}", "{\"available\":1000001}",
-			"{\"available\":\"many\"}", "{\"available\":99999999999999}", "{\"available\":", "not json", "[]", "" })
+			"{\"available\":\"many\"}", "{\"available\":99999999999999}", "{\"available\":2.5}", "{\"available\":", "not json", "[]", "" })
 	void badBodiesAreRefusedAndChangeNothing(String body) {
 		int before = stock(45).available();
 		this.http.put()
