@@ -37,9 +37,9 @@ class AdminTokenWebFilter implements WebFilter {
 		}
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		boolean wrongToken = authorization != null && this.surfaces.tokenConfigured();
-		return this.problems.write(exchange.getResponse(), wrongToken ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED,
+		return this.problems.write(exchange, wrongToken ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED,
 				wrongToken ? "forbidden" : "unauthorized",
-				"This is an admin surface: send Authorization: Bearer <admin token>", path);
+				"This is an admin surface: send Authorization: Bearer <admin token>");
 	}
 
 }

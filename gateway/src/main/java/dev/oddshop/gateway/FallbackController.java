@@ -1,7 +1,5 @@
 package dev.oddshop.gateway;
 
-import java.net.URI;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -30,17 +28,14 @@ class FallbackController {
 	@RequestMapping("/fallback/{service}")
 	Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
 		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-		Set<URI> original = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-		String path = original == null || original.isEmpty() ? exchange.getRequest().getPath().value()
-				: original.iterator().next().getPath();
 		if (cause instanceof TimeoutException) {
-			return this.problems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
-					"The " + service + " service did not answer in time", path);
+			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+					"The " + service + " service did not answer in time");
 		}
 		String why = cause instanceof CallNotPermittedException ? "is failing; its circuit breaker is open"
 				: "is unavailable";
-		return this.problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-				"The " + service + " service " + why, path);
+		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"The " + service + " service " + why);
 	}
 
 }

@@ -40,16 +40,16 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
 			HttpStatus resolved = code == null ? HttpStatus.INTERNAL_SERVER_ERROR : code;
 			String kind = ProblemTypes.kindOf(resolved);
-			return this.problems.write(exchange.getResponse(), resolved, kind,
-					status.getReason() == null ? resolved.getReasonPhrase() : status.getReason(), path);
+			return this.problems.write(exchange, resolved, kind,
+					status.getReason() == null ? resolved.getReasonPhrase() : status.getReason());
 		}
 		if (ex instanceof TimeoutException) {
-			return this.problems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
-					"The service did not answer in time", path);
+			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+					"The service did not answer in time");
 		}
 		log.error("Unhandled gateway error on {}", path, ex);
-		return this.problems.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"An unexpected error occurred", path);
+		return this.problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"An unexpected error occurred");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 /** Writes RFC 9457 problem details from the gateway's own filters and handlers. */
 @Component
@@ -23,7 +24,10 @@ class Problems {
 		this.json = json;
 	}
 
-	Mono<Void> write(ServerHttpResponse response, HttpStatus status, String kind, String detail, String instance) {
+	Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String detail) {
+		ServerHttpResponse response = exchange.getResponse();
+		String instance = exchange.getAttributeOrDefault(RequestIdFilter.PATH_ATTRIBUTE,
+				exchange.getRequest().getPath().value());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", ProblemTypes.of(kind).toString());
 		body.put("title", status.getReasonPhrase());

@@ -23,12 +23,16 @@ class RequestIdFilter implements WebFilter {
 
 	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+	/** The path the client asked for, before any forward to a fallback. */
+	static final String PATH_ATTRIBUTE = RequestIdFilter.class.getName() + ".path";
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String given = exchange.getRequest().getHeaders().getFirst(HEADER);
 		String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
 		ServerWebExchange withId = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
 		withId.getAttributes().put(ATTRIBUTE, id);
+		withId.getAttributes().put(PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
 		withId.getResponse().getHeaders().set(HEADER, id);
 		return chain.filter(withId);
 	}
