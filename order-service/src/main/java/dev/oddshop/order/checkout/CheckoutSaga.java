@@ -177,12 +177,18 @@ public class CheckoutSaga {
 	}
 
 	private Order commit(UUID id) {
+		boolean committed;
 		try {
-			this.inventory.commit(id);
+			committed = this.inventory.commit(id);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Order {}: paid but the reservation commit failed ({}); the reconciler retries", id, describe(ex));
 			return this.transitions.current(id);
+		}
+		if (!committed) {
+			// only when inventory was unreachable for longer than the reservation's expiry
+			log.error("Order {}: paid, but its reservation expired and the stock is gone; the payment needs a refund", id);
+			return this.transitions.apply(id, o -> o.fail("stock reservation expired after payment; refund due"));
 		}
 		return this.transitions.apply(id, Order::confirm);
 	}

@@ -60,8 +60,18 @@ public class InventoryClient {
 	@Retry(name = "inventory")
 	@CircuitBreaker(name = "inventory")
 	@Bulkhead(name = "inventory")
-	public void commit(UUID orderId) {
-		this.http.post().uri("/internal/reservations/{orderId}/commit", orderId).retrieve().toBodilessEntity();
+	/** False when inventory refuses: the reservation expired and its stock is gone. */
+	public boolean commit(UUID orderId) {
+		try {
+			this.http.post().uri("/internal/reservations/{orderId}/commit", orderId).retrieve().toBodilessEntity();
+			return true;
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode() == HttpStatus.CONFLICT) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	@Retry(name = "inventory")
