@@ -6,7 +6,7 @@ FROM ${JDK_IMAGE} AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
-RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}.jar /app.jar
+RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}-exec.jar /app.jar
 
 FROM ${JRE_IMAGE}
 RUN useradd --system --uid 10002 shop

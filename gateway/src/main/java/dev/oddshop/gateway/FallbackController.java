@@ -2,7 +2,10 @@ package dev.oddshop.gateway;
 
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -19,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+	private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
 	private final Problems problems;
 
 	FallbackController(Problems problems) {
@@ -32,7 +37,9 @@ class FallbackController {
 			return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
 					"The " + service + " service did not answer in time");
 		}
-		String why = cause instanceof CallNotPermittedException ? "is failing; its circuit breaker is open"
+		log.warn("Route {} fell back: {}", service, String.valueOf(cause));
+		String why = cause instanceof BulkheadFullException ? "is saturated; try again shortly"
+				: cause instanceof CallNotPermittedException ? "is failing; its circuit breaker is open"
 				: "is unavailable";
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 				"The " + service + " service " + why);

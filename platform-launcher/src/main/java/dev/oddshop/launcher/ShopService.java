@@ -38,7 +38,7 @@ public enum ShopService {
 	}
 
 	public Path jar(Path projectRoot) {
-		return projectRoot.resolve(this.module).resolve("target").resolve(this.module + ".jar");
+		return projectRoot.resolve(this.module).resolve("target").resolve(this.module + "-exec.jar");
 	}
 
 }

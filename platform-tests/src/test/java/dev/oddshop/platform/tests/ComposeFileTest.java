@@ -37,13 +37,14 @@ class ComposeFileTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void runsEveryServiceOfTheLauncherOnTheSamePort() {
 		for (ShopService service : ShopService.values()) {
 			Map<String, Object> compose = services.get(service.module());
 			assertThat(compose).as(service.module()).isNotNull();
 			String port = Integer.toString(service.port(8080));
 			assertThat(env(service.module())).containsEntry("PORT", port);
-			assertThat((List<?>) compose.get("ports")).containsExactly(port + ":" + port);
+			assertThat((List<Object>) compose.get("ports")).containsExactly(port + ":" + port);
 			assertThat(args(service.module())).containsEntry("MODULE", service.module());
 			assertThat(ROOT.resolve(service.module()).resolve("pom.xml")).isRegularFile();
 			assertThat(Files.exists(ROOT.resolve(service.module()).resolve("src/main/resources/application.yml")))

@@ -1,13 +1,6 @@
 package dev.oddshop.platform.tests;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
-import dev.oddshop.launcher.Platform;
-import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.ShopApi.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -40,20 +30,15 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformIT {
 
-	private static final String ADMIN_TOKEN = "platform-test-admin-token";
-
-	private Platform platform;
+	private TestPlatform platform;
 
 	private ShopApi api;
 
 	@BeforeAll
 	void startPlatform() {
-		Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
-		int gatewayPort = freePortRange(6);
-		this.platform = Platform.start(new PlatformConfig(root, root.resolve("platform-tests/target/platform-run"),
-				gatewayPort, freePortRange(1), true, ADMIN_TOKEN,
-				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "20ms"), Duration.ofMinutes(4)));
-		this.api = new ShopApi(this.platform.config().url(ShopService.GATEWAY));
+		this.platform = TestPlatform.start("platform-run",
+				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "20ms"));
+		this.api = this.platform.api();
 	}
 
 	@AfterAll
@@ -76,15 +61,15 @@ class PlatformIT {
 
 	@Test
 	void checksOutWithAnApprovedCard() {
-		int before = available(101);
+		int before = this.platform.available(101);
 		String customer = "alice";
-		String cart = cartWith(customer, 101, 2);
-		Reply checkout = checkout(customer, cart, "tok_visa", null);
+		String cart = this.platform.cartWith(customer, 101, 2);
+		Reply checkout = this.platform.checkout(customer, cart, "tok_visa", null);
 		assertThat(checkout.status()).isEqualTo(201);
 		assertThat(checkout.text("status")).isEqualTo("CONFIRMED");
 		long price = this.api.get("/api/catalog/products/101").body().path("priceCents").asLong();
 		assertThat(checkout.body().path("totalCents").asLong()).isEqualTo(2 * price);
-		assertThat(available(101)).isEqualTo(before - 2);
+		assertThat(this.platform.available(101)).isEqualTo(before - 2);
 		assertThat(this.api.get("/api/inventory/stock/101").body().path("reserved").asInt()).isZero();
 
 		String orderId = checkout.text("orderId");
@@ -102,42 +87,42 @@ class PlatformIT {
 
 	@Test
 	void aDeclinedCardFailsTheOrderAndGivesTheStockBack() {
-		int before = available(102);
-		String cart = cartWith("bob", 102, 3);
-		Reply checkout = checkout("bob", cart, "tok_declined", null);
+		int before = this.platform.available(102);
+		String cart = this.platform.cartWith("bob", 102, 3);
+		Reply checkout = this.platform.checkout("bob", cart, "tok_declined", null);
 		assertThat(checkout.status()).isEqualTo(201);
 		assertThat(checkout.text("status")).isEqualTo("FAILED");
 		assertThat(checkout.text("failureReason")).contains("declined");
-		assertThat(available(102)).isEqualTo(before);
+		assertThat(this.platform.available(102)).isEqualTo(before);
 		assertThat(this.api.get("/api/inventory/stock/102").body().path("reserved").asInt()).isZero();
 		Reply payment = this.api.get("/api/payments?orderId=" + checkout.text("orderId"), "X-Customer-Id", "bob");
 		assertThat(payment.text("status")).isEqualTo("DECLINED");
 		// the cart is open again: the customer can pay with another card
-		Reply retry = checkout("bob", cart, "tok_mastercard", null);
+		Reply retry = this.platform.checkout("bob", cart, "tok_mastercard", null);
 		assertThat(retry.text("status")).isEqualTo("CONFIRMED");
-		assertThat(available(102)).isEqualTo(before - 3);
+		assertThat(this.platform.available(102)).isEqualTo(before - 3);
 	}
 
 	@Test
 	void theSameIdempotencyKeyGivesOneOrderAndOnePayment() throws SQLException {
-		String cart = cartWith("carol", 103, 1);
+		String cart = this.platform.cartWith("carol", 103, 1);
 		String key = UUID.randomUUID().toString();
-		Reply first = checkout("carol", cart, "tok_visa", key);
-		Reply second = checkout("carol", cart, "tok_visa", key);
+		Reply first = this.platform.checkout("carol", cart, "tok_visa", key);
+		Reply second = this.platform.checkout("carol", cart, "tok_visa", key);
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(second.text("orderId")).isEqualTo(first.text("orderId"));
 		assertThat(second.text("status")).isEqualTo("CONFIRMED");
-		assertThat(count("orders", "select count(*) from orders where idempotency_key = '" + key + "'")).isEqualTo(1);
-		assertThat(count("payments", "select count(*) from payment where order_id = '" + first.text("orderId") + "'"))
+		assertThat(this.platform.count("orders", "select count(*) from orders where idempotency_key = '" + key + "'")).isEqualTo(1);
+		assertThat(this.platform.count("payments", "select count(*) from payment where order_id = '" + first.text("orderId") + "'"))
 			.isEqualTo(1);
 	}
 
 	@Test
 	void badInputIsAProblemAndWritesNothing() throws SQLException {
-		String cart = cartWith("dave", 104, 1);
-		long orders = count("orders", "select count(*) from orders");
-		long items = count("orders", "select count(*) from cart_item");
+		String cart = this.platform.cartWith("dave", 104, 1);
+		long orders = this.platform.count("orders", "select count(*) from orders");
+		long items = this.platform.count("orders", "select count(*) from cart_item");
 		String c = "X-Customer-Id";
 		List<Reply> replies = List.of(
 				this.api.post("/api/orders/carts/" + cart + "/items", "{not json", c, "dave"),
@@ -170,26 +155,26 @@ class PlatformIT {
 			assertThat(reply.contentType()).as(reply.raw()).startsWith("application/problem+json");
 			assertThat(reply.body().path("status").asInt()).isEqualTo(reply.status());
 		});
-		assertThat(count("orders", "select count(*) from orders")).isEqualTo(orders);
-		assertThat(count("orders", "select count(*) from cart_item")).isEqualTo(items);
+		assertThat(this.platform.count("orders", "select count(*) from orders")).isEqualTo(orders);
+		assertThat(this.platform.count("orders", "select count(*) from cart_item")).isEqualTo(items);
 	}
 
 	@Test
 	void aFlashSaleNeverOversells() throws Exception {
 		int product = 105;
 		Reply set = this.api.put("/api/inventory/stock/" + product, map("available", 30), "Authorization",
-				"Bearer " + ADMIN_TOKEN);
+				"Bearer " + TestPlatform.ADMIN_TOKEN);
 		assertThat(set.status()).as(set.raw()).isEqualTo(200);
 		int buyers = 100;
 		List<String> carts = new ArrayList<>();
 		for (int i = 0; i < buyers; i++) {
-			carts.add(cartWith("buyer-" + i, product, 1));
+			carts.add(this.platform.cartWith("buyer-" + i, product, 1));
 		}
 		List<Callable<Reply>> checkouts = new ArrayList<>();
 		for (int i = 0; i < buyers; i++) {
 			String customer = "buyer-" + i;
 			String cart = carts.get(i);
-			checkouts.add(() -> checkout(customer, cart, "tok_visa", null));
+			checkouts.add(() -> this.platform.checkout(customer, cart, "tok_visa", null));
 		}
 		List<Reply> replies = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(buyers)) {
@@ -212,71 +197,16 @@ class PlatformIT {
 	/** Stock never negative, one payment per order, captured payments == confirmed orders. */
 	private void assertInvariants() throws SQLException {
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(count("orders", "select count(*) from orders where status = 'PENDING'"))
+			.untilAsserted(() -> assertThat(this.platform.count("orders", "select count(*) from orders where status = 'PENDING'"))
 				.isZero());
-		assertThat(count("inventory", "select count(*) from stock where available < 0 or reserved < 0")).isZero();
-		assertThat(count("payments", "select count(*) from (select order_id from payment group by order_id "
+		assertThat(this.platform.count("inventory", "select count(*) from stock where available < 0 or reserved < 0")).isZero();
+		assertThat(this.platform.count("payments", "select count(*) from (select order_id from payment group by order_id "
 				+ "having count(*) > 1) d")).isZero();
-		long confirmed = count("orders", "select count(*) from orders where status = 'CONFIRMED'");
-		long captured = count("payments", "select count(*) from payment where status = 'CAPTURED'");
+		long confirmed = this.platform.count("orders", "select count(*) from orders where status = 'CONFIRMED'");
+		long captured = this.platform.count("payments", "select count(*) from payment where status = 'CAPTURED'");
 		assertThat(captured).isEqualTo(confirmed);
-		Reply ledger = new ShopApi(this.platform.config().url(ShopService.PAYMENT_PROVIDER)).get("/v1/ledger");
+		Reply ledger = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
 		assertThat(ledger.body().path("succeeded").asLong()).isEqualTo(captured);
-	}
-
-	private String cartWith(String customer, long productId, int quantity) {
-		Reply cart = this.api.post("/api/orders/carts", null, "X-Customer-Id", customer);
-		assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
-		String cartId = cart.text("cartId");
-		Reply added = this.api.post("/api/orders/carts/" + cartId + "/items",
-				map("productId", productId, "quantity", quantity), "X-Customer-Id", customer);
-		assertThat(added.status()).as(added.raw()).isEqualTo(200);
-		return cartId;
-	}
-
-	private Reply checkout(String customer, String cartId, String token, String idempotencyKey) {
-		Object body = map("paymentMethod", map("type", "card", "token", token));
-		return idempotencyKey == null
-				? this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer)
-				: this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer,
-						"Idempotency-Key", idempotencyKey);
-	}
-
-	private int available(long productId) {
-		return this.api.get("/api/inventory/stock/" + productId).body().path("available").asInt();
-	}
-
-	private long count(String database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.platform.postgres().jdbcUrl(database),
-				this.platform.postgres().username(), this.platform.postgres().password());
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
-	/** The first port of {@code size} consecutive free ports. */
-	private static int freePortRange(int size) {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int start = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-			if (allFree(start, size)) {
-				return start;
-			}
-		}
-		throw new IllegalStateException("No free port range");
-	}
-
-	private static boolean allFree(int start, int size) {
-		for (int port = start; port < start + size; port++) {
-			try (ServerSocket socket = new ServerSocket(port)) {
-				socket.setReuseAddress(true);
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -1,0 +1,43 @@
+package dev.oddshop.payment.payment;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import dev.oddshop.platform.web.ApiException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What order-service calls; the gateway does not route it. */
+@RestController
+@RequestMapping("/internal/payments")
+class InternalPaymentController {
+
+	private final PaymentService payments;
+
+	InternalPaymentController(PaymentService payments) {
+		this.payments = payments;
+	}
+
+	/** Charges the order once; repeating it answers the same payment. */
+	@PostMapping
+	PaymentView charge(@Valid @RequestBody ChargeRequest request) {
+		return this.payments.charge(request);
+	}
+
+	@GetMapping("/{orderId}")
+	PaymentView payment(@PathVariable UUID orderId) {
+		return this.payments.find(orderId).orElseThrow(() -> ApiException.notFound("Payment of order", orderId));
+	}
+
+	@PostMapping("/{orderId}/cancel")
+	PaymentView cancel(@PathVariable UUID orderId) {
+		return this.payments.cancel(orderId);
+	}
+
+}

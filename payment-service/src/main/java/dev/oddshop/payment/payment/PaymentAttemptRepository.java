@@ -1,0 +1,9 @@
+package dev.oddshop.payment.payment;
+
+import org.springframework.data.repository.Repository;
+
+interface PaymentAttemptRepository extends Repository<PaymentAttempt, Long> {
+
+	PaymentAttempt save(PaymentAttempt attempt);
+
+}

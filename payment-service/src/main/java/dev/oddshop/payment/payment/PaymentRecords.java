@@ -1,0 +1,58 @@
+package dev.oddshop.payment.payment;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.oddshop.payment.provider.ChargeCall;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The payments' short transactions. Each method is one transaction, so no transaction is ever
+ * open while the provider is called.
+ */
+@Component
+class PaymentRecords {
+
+	private final PaymentRepository payments;
+
+	private final PaymentAttemptRepository attempts;
+
+	PaymentRecords(PaymentRepository payments, PaymentAttemptRepository attempts) {
+		this.payments = payments;
+		this.attempts = attempts;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Payment> find(UUID orderId) {
+		return this.payments.findByOrderId(orderId);
+	}
+
+	/** Throws DataIntegrityViolationException when the order already has a payment. */
+	@Transactional
+	Payment insert(Payment payment) {
+		return this.payments.saveAndFlush(payment);
+	}
+
+	@Transactional
+	Payment settle(UUID orderId, Settlement settlement) {
+		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+		payment.settle(settlement);
+		return payment;
+	}
+
+	@Transactional
+	Payment settle(UUID orderId, Settlement settlement, int attemptCount) {
+		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+		payment.attempted(attemptCount);
+		payment.settle(settlement);
+		return payment;
+	}
+
+	@Transactional
+	void recordAttempt(UUID paymentId, ChargeCall.Attempt attempt) {
+		this.attempts.save(new PaymentAttempt(paymentId, attempt));
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.oddshop.payment.provider;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.oddshop.platform.http.ServiceClients;
+import io.github.resilience4j.bulkhead.annotation.Bulkhead;
+import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
+import io.github.resilience4j.retry.annotation.Retry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The external payment provider. Retry, circuit breaker and bulkhead are Resilience4j
+ * configuration named "provider" (application.yml); the retry is safe because every attempt
+ * sends the order id as idempotency key.
+ */
+@Component
+public class ProviderClient {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private final RestClient http;
+
+	ProviderClient(ServiceClients clients) {
+		this.http = clients.client("provider");
+	}
+
+	/** One attempt; Resilience4j calls it again for I/O errors, timeouts and 5xx. */
+	@Retry(name = "provider")
+	@CircuitBreaker(name = "provider")
+	@Bulkhead(name = "provider")
+	public ProviderCharge charge(ChargeCall call) {
+		int number = call.begin();
+		long start = System.nanoTime();
+		try {
+			ProviderCharge charge = this.http.post()
+				.uri("/v1/charges")
+				.header(IDEMPOTENCY_KEY, call.orderId().toString())
+				.body(call.request())
+				.retrieve()
+				.body(ProviderCharge.class);
+			call.ended(new ChargeCall.Attempt(number, AttemptOutcome.of(charge), 200, null, since(start)));
+			return charge;
+		}
+		catch (RestClientException ex) {
+			Integer status = ex instanceof RestClientResponseException response ? response.getStatusCode().value()
+					: null;
+			call.ended(new ChargeCall.Attempt(number, AttemptOutcome.of(ex), status, describe(ex), since(start)));
+			throw ex;
+		}
+	}
+
+	/**
+	 * The charge made under the order's idempotency key, if the provider has one. Never charges.
+	 * Its own breaker: look-ups must not mask (or be blocked by) the charges' failure rate.
+	 */
+	@CircuitBreaker(name = "provider-lookup")
+	public Optional<ProviderCharge> lookup(UUID orderId) {
+		try {
+			return Optional.ofNullable(this.http.get()
+				.uri("/v1/charges?idempotencyKey={key}", orderId)
+				.retrieve()
+				.body(ProviderCharge.class));
+		}
+		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * A short, log- and column-friendly description of a failure: an HTTP error is its status and
+	 * problem kind (never the provider's whole body, which may reach customers as a failure reason).
+	 */
+	public static String describe(Throwable failure) {
+		if (failure instanceof RestClientResponseException response) {
+			return "HTTP " + response.getStatusCode().value() + problemKind(response);
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String text = failure == root ? failure.toString() : failure.getClass().getSimpleName() + ": " + root;
+		return text.length() > 500 ? text.substring(0, 500) : text;
+	}
+
+	private static String problemKind(RestClientResponseException response) {
+		try {
+			ProblemDetail problem = response.getResponseBodyAs(ProblemDetail.class);
+			String type = problem == null || problem.getType() == null ? "" : problem.getType().getPath();
+			return type == null || type.isEmpty() ? "" : " " + type.substring(type.lastIndexOf('/') + 1);
+		}
+		catch (RuntimeException notAProblem) {
+			return "";
+		}
+	}
+
+	private static Duration since(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+
+}

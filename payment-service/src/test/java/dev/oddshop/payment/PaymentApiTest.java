@@ -1,0 +1,307 @@
+package dev.oddshop.payment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import dev.oddshop.launcher.EmbeddedPostgresServer;
+import dev.oddshop.payment.payment.PaymentStatus;
+import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.provider.charge.ChargeStatus;
+import dev.oddshop.provider.charge.Ledger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Payments over real HTTP, on a real PostgreSQL, charged at a real provider simulator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class PaymentApiTest {
+
+	static final ProviderSimulator provider = ProviderSimulator.start(Duration.ZERO);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
+		registry.add("shop.clients.services.provider.base-url", provider::url);
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		provider.close();
+	}
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void capturesAGoodCardOnceEvenWhenAskedAgain() {
+		UUID order = UUID.randomUUID();
+		Ledger before = provider.ledger();
+		PaymentView first = charge(order, "alice", 4599, "tok_visa");
+		assertThat(first.status()).isEqualTo(PaymentStatus.CAPTURED);
+		assertThat(first.orderId()).isEqualTo(order);
+		assertThat(first.amountCents()).isEqualTo(4599);
+		assertThat(first.currency()).isEqualTo("EUR");
+		assertThat(first.attempts()).isEqualTo(1);
+		assertThat(provider.charge(order)).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(ChargeStatus.SUCCEEDED));
+		PaymentView again = charge(order, "alice", 4599, "tok_visa");
+		assertThat(again).isEqualTo(first);
+		assertThat(get("/internal/payments/" + order)).isEqualTo(first);
+		Ledger after = provider.ledger();
+		assertThat(after.charges() - before.charges()).isEqualTo(1);
+		assertThat(after.succeededAmountCents() - before.succeededAmountCents()).isEqualTo(4599);
+		assertThat(providerChargeId(order)).isEqualTo(provider.charge(order).orElseThrow().id());
+	}
+
+	@Test
+	void concurrentChargesOfOneOrderMakeOnePaymentAndOneCharge() throws Exception {
+		UUID order = UUID.randomUUID();
+		Ledger before = provider.ledger();
+		List<PaymentView> answers;
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			List<CompletableFuture<PaymentView>> calls = IntStream.range(0, 10)
+				.mapToObj(i -> CompletableFuture.supplyAsync(() -> charge(order, "bob", 1000, "tok_visa"), pool))
+				.toList();
+			answers = calls.stream().map(CompletableFuture::join).toList();
+		}
+		assertThat(answers).extracting(PaymentView::paymentId).containsOnly(answers.getFirst().paymentId());
+		assertThat(answers).extracting(PaymentView::status).contains(PaymentStatus.CAPTURED);
+		assertThat(get("/internal/payments/" + order).status()).isEqualTo(PaymentStatus.CAPTURED);
+		assertThat(this.jdbc.queryForObject("select count(*) from payment where order_id = ?", Long.class, order))
+			.isEqualTo(1);
+		assertThat(provider.ledger().charges() - before.charges()).isEqualTo(1);
+	}
+
+	@Test
+	void declinedCardIsDeclinedWithItsCode() {
+		UUID order = UUID.randomUUID();
+		PaymentView payment = charge(order, "carol", 250, "tok_insufficient_funds");
+		assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
+		assertThat(payment.declineCode()).isEqualTo("insufficient_funds");
+		assertThat(charge(UUID.randomUUID(), "carol", 250, "tok_declined").declineCode()).isEqualTo("card_declined");
+	}
+
+	@Test
+	void providerErrorsAreRetriedThenFailWithoutACharge() {
+		UUID order = UUID.randomUUID();
+		Ledger before = provider.ledger();
+		PaymentView payment = charge(order, "dave", 999, "tok_error");
+		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(payment.attempts()).isEqualTo(3);
+		assertThat(payment.failureReason()).isEqualTo("provider error after 3 attempt(s): HTTP 500 processing-error");
+		assertThat(attemptOutcomes(payment)).containsExactly("SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR");
+		assertThat(provider.ledger()).isEqualTo(before);
+	}
+
+	@Test
+	void tokenTheProviderRefusesFailsAtOnce() {
+		PaymentView payment = charge(UUID.randomUUID(), "erin", 999, "tok_unknown");
+		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(payment.attempts()).isEqualTo(1);
+		assertThat(payment.failureReason()).isEqualTo("provider refused the charge: HTTP 400 invalid-token");
+	}
+
+	@Test
+	void cancelBeforeChargeLeavesATombstoneThatRefusesALateCharge() {
+		UUID order = UUID.randomUUID();
+		Ledger before = provider.ledger();
+		PaymentView cancelled = cancel(order);
+		assertThat(cancelled.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(cancelled.failureReason()).isEqualTo("cancelled before charge");
+		PaymentView late = charge(order, "frank", 1200, "tok_visa");
+		assertThat(late).isEqualTo(cancelled);
+		assertThat(cancel(order)).isEqualTo(cancelled);
+		assertThat(provider.ledger()).isEqualTo(before);
+		assertThat(provider.charge(order)).isEmpty();
+	}
+
+	@Test
+	void cancelAfterCaptureAnswersTheCapture() {
+		UUID order = UUID.randomUUID();
+		PaymentView captured = charge(order, "grace", 300, "tok_mastercard");
+		assertThat(cancel(order)).isEqualTo(captured);
+	}
+
+	@Test
+	void customersSeeOnlyTheirOwnPayments() {
+		UUID order = UUID.randomUUID();
+		PaymentView payment = charge(order, "heidi", 800, "tok_visa");
+		PaymentView seen = this.http.get()
+			.uri("/api/payments?orderId={order}", order)
+			.header("X-Customer-Id", "heidi")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(seen).isEqualTo(payment);
+		publicProblem(order.toString(), "mallory", 404, "not-found");
+		publicProblem(UUID.randomUUID().toString(), "heidi", 404, "not-found");
+		publicProblem(order.toString(), null, 400, null);
+		publicProblem(order.toString(), "bad customer!", 400, null);
+		publicProblem("not-a-uuid", "heidi", 400, null);
+		this.http.get()
+			.uri("/api/payments")
+			.header("X-Customer-Id", "heidi")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"amountCents\":0", "\"amountCents\":100000001", "\"amountCents\":null",
+			"\"currency\":\"eur\"", "\"currency\":\"EURO\"", "\"customerId\":\"\"", "\"customerId\":null",
+			"\"customerId\":\"%65\"", "\"cardToken\":\"\"", "\"cardToken\":\"%101\"", "\"orderId\":\"nope\"",
+			"\"orderId\":null", "\"amountCents\":\"lots\"" })
+	void badChargeRequestIsBadRequestAndWritesNothing(String override) {
+		UUID order = UUID.randomUUID();
+		String field = override.substring(1, override.indexOf('"', 1));
+		String value = override.substring(override.indexOf(':') + 1);
+		if (value.startsWith("\"%")) {
+			value = "\"" + "x".repeat(Integer.parseInt(value.substring(2, value.length() - 1))) + "\"";
+		}
+		Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("orderId", "\"" + order + "\"", "customerId",
+				"\"ivan\"", "amountCents", "100", "currency", "\"EUR\"", "cardToken", "\"tok_visa\""));
+		fields.put(field, value);
+		String json = fields.entrySet()
+			.stream()
+			.map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		Ledger before = provider.ledger();
+		postProblem("/internal/payments", json, 400);
+		assertThat(this.jdbc.queryForObject("select count(*) from payment where order_id = ?", Long.class, order))
+			.isZero();
+		assertThat(provider.ledger()).isEqualTo(before);
+	}
+
+	@Test
+	void malformedRequestsAreBadRequests() {
+		postProblem("/internal/payments", "not json", 400);
+		postProblem("/internal/payments/not-a-uuid/cancel", "", 400);
+		this.http.get().uri("/internal/payments/not-a-uuid").exchange().expectStatus().isBadRequest();
+		this.http.get()
+			.uri("/internal/payments/" + UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void publishesItsOpenApiDocumentAndResilienceMetrics() {
+		this.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+		String metrics = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("resilience4j_circuitbreaker_state").contains("name=\"provider\"");
+	}
+
+	private PaymentView charge(UUID order, String customer, long amountCents, String token) {
+		return this.http.post()
+			.uri("/internal/payments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("orderId", order, "customerId", customer, "amountCents", amountCents, "currency", "EUR",
+					"cardToken", token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private PaymentView cancel(UUID order) {
+		return this.http.post()
+			.uri("/internal/payments/{order}/cancel", order)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private PaymentView get(String uri) {
+		return this.http.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private void publicProblem(String order, String customer, int status, String kind) {
+		var body = this.http.get()
+			.uri("/api/payments?orderId={order}", order)
+			.headers(h -> {
+				if (customer != null) {
+					h.set("X-Customer-Id", customer);
+				}
+			})
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody();
+		if (kind != null) {
+			body.jsonPath("$.type").isEqualTo("https://odd-shop.dev/problems/" + kind);
+		}
+	}
+
+	private void postProblem(String uri, String json, int status) {
+		this.http.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status);
+	}
+
+	private String providerChargeId(UUID order) {
+		return this.jdbc.queryForObject("select provider_charge_id from payment where order_id = ?", String.class,
+				order);
+	}
+
+	private List<String> attemptOutcomes(PaymentView payment) {
+		return this.jdbc.queryForList("select outcome from payment_attempt where payment_id = ? order by attempt_no",
+				String.class, payment.paymentId());
+	}
+
+}

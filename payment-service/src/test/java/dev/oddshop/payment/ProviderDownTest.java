@@ -1,0 +1,108 @@
+package dev.oddshop.payment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.oddshop.launcher.EmbeddedPostgresServer;
+import dev.oddshop.payment.payment.PaymentStatus;
+import dev.oddshop.payment.payment.PaymentView;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A provider nobody listens for: the charge certainly did not happen, so the payment FAILS. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class ProviderDownTest {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
+		registry.add("shop.clients.services.provider.base-url", () -> "http://localhost:" + unusedPort());
+	}
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	@BeforeEach
+	void closeTheBreaker() {
+		this.breakers.circuitBreaker("provider").reset();
+	}
+
+	@Test
+	void unreachableProviderFailsThePaymentAfterThreeAttempts() {
+		UUID order = UUID.randomUUID();
+		PaymentView payment = charge(order);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(payment.attempts()).isEqualTo(3);
+		assertThat(payment.failureReason()).isEqualTo("provider unreachable after 3 attempt(s)");
+		assertThat(this.jdbc.queryForList(
+				"select outcome from payment_attempt where payment_id = ? order by attempt_no", String.class,
+				payment.paymentId()))
+			.containsExactly("UNREACHABLE", "UNREACHABLE", "UNREACHABLE");
+		// final: asking again neither charges nor changes it
+		this.http.get()
+			.uri("/internal/payments/{order}", order)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.isEqualTo(payment);
+	}
+
+	@Test
+	void breakerOpensAfterRepeatedFailuresAndFailsFastWithoutCalling() {
+		// 4 payments x 3 attempts: more than the breaker's minimum of 10 calls, all failed
+		for (int i = 0; i < 4; i++) {
+			charge(UUID.randomUUID());
+		}
+		PaymentView payment = charge(UUID.randomUUID());
+		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(payment.failureReason()).isEqualTo("provider circuit breaker open");
+		assertThat(payment.attempts()).isZero();
+	}
+
+	private PaymentView charge(UUID order) {
+		return this.http.post()
+			.uri("/internal/payments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("orderId", order, "customerId", "kim", "amountCents", 700, "currency", "EUR", "cardToken",
+					"tok_visa"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(PaymentView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static int unusedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

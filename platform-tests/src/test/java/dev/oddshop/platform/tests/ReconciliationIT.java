@@ -1,0 +1,77 @@
+package dev.oddshop.platform.tests;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.oddshop.launcher.ShopService;
+import dev.oddshop.platform.tests.ShopApi.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A provider slower than every timeout: the checkout answers PENDING (outcome unknown) and the
+ * reconciler resolves each order by asking, never by charging again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReconciliationIT {
+
+	private TestPlatform platform;
+
+	@BeforeAll
+	void startPlatformWithASlowProvider() {
+		this.platform = TestPlatform.start("reconciliation-run",
+				Map.of("SIMULATOR_LATENCY_MEAN", "3s", "SIMULATOR_LATENCY_JITTER", "0ms",
+						// order-service gives up on payment-service long before the provider answers
+						"PAYMENT_READ_TIMEOUT", "500ms", "SHOP_ORDERS_STALE_AFTER", "2s",
+						"SHOP_ORDERS_RECONCILE_INTERVAL", "1s"));
+	}
+
+	@AfterAll
+	void stopPlatform() {
+		if (this.platform != null) {
+			this.platform.close();
+		}
+	}
+
+	@Test
+	void anUnknownOutcomeThatWasApprovedEndsConfirmedWithOneCharge() throws Exception {
+		int before = this.platform.available(201);
+		String cart = this.platform.cartWith("erin", 201, 1);
+		Reply checkout = this.platform.checkout("erin", cart, "tok_visa", null);
+		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+		String orderId = checkout.text("orderId");
+
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+				this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "erin").text("status"))
+			.isEqualTo("CONFIRMED"));
+		assertThat(this.platform.available(201)).isEqualTo(before - 1);
+		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, "X-Customer-Id", "erin");
+		assertThat(payment.text("status")).isEqualTo("CAPTURED");
+		Reply charge = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/charges?idempotencyKey=" + orderId);
+		assertThat(charge.text("status")).isEqualTo("succeeded");
+		assertThat(this.platform.count("payments", "select count(*) from payment where order_id = '" + orderId + "'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownOutcomeThatWasDeclinedEndsFailedWithTheStockBack() {
+		int before = this.platform.available(202);
+		String cart = this.platform.cartWith("frank", 202, 2);
+		Reply checkout = this.platform.checkout("frank", cart, "tok_declined", null);
+		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+		String orderId = checkout.text("orderId");
+
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+				this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "frank").text("status"))
+			.isEqualTo("FAILED"));
+		assertThat(this.platform.available(202)).isEqualTo(before);
+		assertThat(this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "frank").text("failureReason"))
+			.contains("declined");
+	}
+
+}
