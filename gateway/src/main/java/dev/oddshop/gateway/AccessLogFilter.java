@@ -1,18 +1,28 @@
 package dev.oddshop.gateway;
 
+import java.util.Optional;
+
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-/** One line per request on the "access" logger: method, path, status, duration, request id. */
+/**
+ * One line per request on the "access" logger: method, path, status, duration, request id,
+ * with the trace and span ids of the request's server span (taken from the exchange, since a
+ * reactive request has no thread of its own to carry them).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessLogFilter implements WebFilter {
@@ -24,10 +34,22 @@ class AccessLogFilter implements WebFilter {
 		long start = System.nanoTime();
 		return chain.filter(exchange).doFinally(signal -> {
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			log.info("{} {} {} {}ms request_id={}", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
-					(System.nanoTime() - start) / 1_000_000, exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+			Optional<TraceContext> trace = traceOf(exchange);
+			try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace.map(TraceContext::traceId).orElse(null));
+					MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace.map(TraceContext::spanId).orElse(null))) {
+				log.info("{} {} {} {}ms request_id={}", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
+						(System.nanoTime() - start) / 1_000_000, exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+			}
 		});
+	}
+
+	private static Optional<TraceContext> traceOf(ServerWebExchange exchange) {
+		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.map(context -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map(TracingObservationHandler.TracingContext::getSpan)
+			.map(span -> span.context());
 	}
 
 }

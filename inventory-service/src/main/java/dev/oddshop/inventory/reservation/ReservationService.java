@@ -28,10 +28,14 @@ class ReservationService {
 
 	private final InventoryProperties properties;
 
-	ReservationService(ReservationRepository reservations, StockLedger ledger, InventoryProperties properties) {
+	private final ReservationMetrics metrics;
+
+	ReservationService(ReservationRepository reservations, StockLedger ledger, InventoryProperties properties,
+			ReservationMetrics metrics) {
 		this.reservations = reservations;
 		this.ledger = ledger;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/** Idempotent by order id: a repeat returns the first outcome without taking stock again. */
@@ -46,7 +50,14 @@ class ReservationService {
 			return new Reserved(existing.view(), false);
 		}
 		SortedMap<Long, Integer> quantities = request.quantities();
-		this.ledger.reserve(quantities);
+		try {
+			this.ledger.reserve(quantities);
+		}
+		catch (ApiException refused) {
+			this.metrics.refused();
+			throw refused;
+		}
+		this.metrics.record("created", 1);
 		quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
 		return new Reserved(this.reservations.findById(orderId).orElseThrow().view(), true);
 	}
@@ -64,6 +75,7 @@ class ReservationService {
 			case EXPIRED -> this.ledger.commitAvailable(reservation.quantities());
 		}
 		reservation.changeTo(ReservationStatus.COMMITTED);
+		this.metrics.record("committed", 1);
 		return reservation.view();
 	}
 
@@ -92,6 +104,7 @@ class ReservationService {
 			}
 		}
 		reservation.changeTo(ReservationStatus.RELEASED);
+		this.metrics.record("released", 1);
 		return reservation.view();
 	}
 
@@ -111,6 +124,9 @@ class ReservationService {
 			.forEach((productId, quantity) -> quantities.merge(productId, quantity, Integer::sum)));
 		this.ledger.release(quantities);
 		due.forEach(reservation -> reservation.changeTo(ReservationStatus.EXPIRED));
+		if (!due.isEmpty()) {
+			this.metrics.record("expired", due.size());
+		}
 		return due.stream().map(Reservation::orderId).toList();
 	}
 

@@ -18,6 +18,8 @@ import dev.oddshop.order.remote.CatalogClient.Price;
 import dev.oddshop.order.remote.InventoryClient;
 import dev.oddshop.order.remote.PaymentClient;
 import dev.oddshop.order.remote.PaymentClient.Payment;
+import dev.oddshop.platform.telemetry.BusinessAttribute;
+import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
 import dev.oddshop.platform.web.CustomerId;
 import org.slf4j.Logger;
@@ -49,14 +51,20 @@ public class CheckoutSaga {
 
 	private final PaymentClient payments;
 
+	private final CheckoutMetrics metrics;
+
+	private final BusinessContext context;
+
 	CheckoutSaga(CartService carts, OrderRepository orders, OrderTransitions transitions, CatalogClient catalog,
-			InventoryClient inventory, PaymentClient payments) {
+			InventoryClient inventory, PaymentClient payments, CheckoutMetrics metrics, BusinessContext context) {
 		this.carts = carts;
 		this.orders = orders;
 		this.transitions = transitions;
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.payments = payments;
+		this.metrics = metrics;
+		this.context = context;
 	}
 
 	/** The outcome of a checkout request; {@code replayed} when the idempotency key was seen. */
@@ -64,6 +72,10 @@ public class CheckoutSaga {
 	}
 
 	public Outcome checkout(CustomerId customer, UUID cartId, String idempotencyKey, String cardToken) {
+		return this.metrics.observe(() -> checkoutObserved(customer, cartId, idempotencyKey, cardToken));
+	}
+
+	private Outcome checkoutObserved(CustomerId customer, UUID cartId, String idempotencyKey, String cardToken) {
 		if (idempotencyKey != null) {
 			var seen = this.orders.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey);
 			if (seen.isPresent()) {
@@ -77,7 +89,10 @@ public class CheckoutSaga {
 		if (cart.status() != CartStatus.OPEN) {
 			throw ApiException.conflict("cart-checked-out", "Cart " + cartId + " is " + cart.status());
 		}
+		this.context.put(BusinessAttribute.CART_ID, cartId);
+		this.context.put(BusinessAttribute.CART_SIZE, cart.items().size());
 		List<OrderItem> items = currentPrices(cart);
+		this.metrics.cartCheckedOut(items.stream().mapToInt(OrderItem::quantity).sum());
 		Order order;
 		try {
 			order = this.transitions.start(cart, idempotencyKey, items, cart.items().getFirst().currency());
@@ -150,6 +165,7 @@ public class CheckoutSaga {
 	/** Resolves a PENDING order left behind by a crash, a timeout or an unknown payment outcome. */
 	public Order resume(Order order) {
 		UUID id = order.id();
+		this.context.put(BusinessAttribute.ORDER_ID, id);
 		return switch (order.step()) {
 			case STARTED -> compensate(id, "checkout did not complete");
 			case STOCK_RESERVED, PAYMENT_UNKNOWN -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderRepository;
 import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.platform.telemetry.BusinessContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,13 @@ class OrderReconciler {
 
 	private final OrdersProperties properties;
 
-	OrderReconciler(OrderRepository orders, CheckoutSaga saga, OrdersProperties properties) {
+	private final BusinessContext context;
+
+	OrderReconciler(OrderRepository orders, CheckoutSaga saga, OrdersProperties properties, BusinessContext context) {
 		this.orders = orders;
 		this.saga = saga;
 		this.properties = properties;
+		this.context = context;
 	}
 
 	@Scheduled(fixedDelayString = "${shop.orders.reconcile-interval:5s}")
@@ -48,6 +52,9 @@ class OrderReconciler {
 			}
 			catch (RuntimeException ex) {
 				log.warn("Order {} could not be reconciled yet: {}", order.id(), ex.toString());
+			}
+			finally {
+				this.context.clear();
 			}
 		}
 	}

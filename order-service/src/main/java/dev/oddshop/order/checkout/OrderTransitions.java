@@ -12,6 +12,8 @@ import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderItem;
 import dev.oddshop.order.order.OrderRepository;
 import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.platform.telemetry.BusinessAttribute;
+import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,15 @@ class OrderTransitions {
 
 	private final CartRepository carts;
 
-	OrderTransitions(OrderRepository orders, CartRepository carts) {
+	private final CheckoutMetrics metrics;
+
+	private final BusinessContext context;
+
+	OrderTransitions(OrderRepository orders, CartRepository carts, CheckoutMetrics metrics, BusinessContext context) {
 		this.orders = orders;
 		this.carts = carts;
+		this.metrics = metrics;
+		this.context = context;
 	}
 
 	/** Creates the PENDING order and claims the cart, or fails if the cart is not open. */
@@ -44,6 +52,7 @@ class OrderTransitions {
 			throw ApiException.conflict("cart-checked-out", "Cart " + cart.id() + " is already being checked out");
 		}
 		Order order = this.orders.save(new Order(cart.customerId(), cart.id(), idempotencyKey, items, currency));
+		this.context.put(BusinessAttribute.ORDER_ID, order.id());
 		log.info("Order {} created for cart {}: {} items, total {} {}", order.id(), cart.id(), items.size(),
 				order.totalCents(), currency);
 		return order;
@@ -57,6 +66,10 @@ class OrderTransitions {
 			return order;
 		}
 		step.accept(order);
+		if (order.isFinal()) {
+			this.context.put(BusinessAttribute.ORDER_STATUS, order.status());
+			this.metrics.finished(order);
+		}
 		if (order.status() == OrderStatus.CONFIRMED) {
 			this.carts.transition(order.cartId(), CartStatus.CHECKING_OUT, CartStatus.CHECKED_OUT, Instant.now());
 			log.info("Order {} confirmed: {} {}", order.id(), order.totalCents(), order.currency());

@@ -16,6 +16,8 @@ public interface OrderRepository extends Repository<Order, UUID> {
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
 
+	long countByStatus(OrderStatus status);
+
 	List<Order> findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(OrderStatus status, Instant before, Limit limit);
 
 }

@@ -1,5 +1,6 @@
 package dev.oddshop.payment.payment;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,12 +9,15 @@ import dev.oddshop.payment.provider.ChargeCall;
 import dev.oddshop.payment.provider.ProviderCharge;
 import dev.oddshop.payment.provider.ProviderChargeRequest;
 import dev.oddshop.payment.provider.ProviderClient;
+import dev.oddshop.platform.telemetry.BusinessAttribute;
+import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -35,10 +39,20 @@ public class PaymentService {
 
 	private final ProviderClient provider;
 
-	PaymentService(PaymentRecords records, PaymentReconciler reconciler, ProviderClient provider) {
+	private final PaymentMetrics metrics;
+
+	private final ObservationRegistry observations;
+
+	private final BusinessContext context;
+
+	PaymentService(PaymentRecords records, PaymentReconciler reconciler, ProviderClient provider,
+			PaymentMetrics metrics, ObservationRegistry observations, BusinessContext context) {
 		this.records = records;
 		this.reconciler = reconciler;
 		this.provider = provider;
+		this.metrics = metrics;
+		this.observations = observations;
+		this.context = context;
 	}
 
 	public PaymentView charge(ChargeRequest request) {
@@ -98,19 +112,52 @@ public class PaymentService {
 				new ProviderChargeRequest(request.amountCents(), request.currency(), request.cardToken(),
 						request.orderId().toString()),
 				attempt -> this.records.recordAttempt(payment.id(), attempt));
-		Settlement settlement;
-		try (MDC.MDCCloseable ignored = MDC.putCloseable("orderId", payment.orderId().toString())) {
-			settlement = settlementOf(this.provider.charge(call));
+		this.context.put(BusinessAttribute.ORDER_ID, payment.orderId());
+		this.context.put(BusinessAttribute.PAYMENT_ID, payment.id());
+		Observation observation = Observation.createNotStarted("shop.payment.charge", this.observations)
+			.contextualName("payment charge")
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Settlement settlement;
+			try {
+				settlement = settlementOf(this.provider.charge(call));
+			}
+			catch (RuntimeException ex) {
+				settlement = settlementOf(ex, call);
+			}
+			Payment settled = this.records.settle(payment.orderId(), settlement, call.attempts());
+			String providerResult = PaymentMetrics.providerResult(call.lastOutcome());
+			observation.lowCardinalityKeyValue("outcome", settled.status().name().toLowerCase(Locale.ROOT));
+			observation.lowCardinalityKeyValue("provider_result", providerResult);
+			this.context.put(BusinessAttribute.PAYMENT_STATUS, settled.status());
+			this.context.put(BusinessAttribute.PROVIDER_RESULT, providerResult);
+			if (settled.status() != PaymentStatus.CAPTURED) {
+				// a decline answers 200 everywhere: the error status is what makes it visible in traces
+				observation.error(new PaymentNotCapturedException(settled.status() + ": "
+						+ (settlement.declineCode() != null ? settlement.declineCode() : settlement.failureReason())));
+			}
+			if (settled.status() == PaymentStatus.FAILED || settled.status() == PaymentStatus.PENDING) {
+				log.warn("Payment of order {} is {} after {} attempt(s): {}", payment.orderId(), settled.status(),
+						call.attempts(), settlement.failureReason());
+			}
+			else {
+				log.info("Payment of order {} {}", payment.orderId(), settled.status());
+			}
+			this.metrics.charged(settled, call);
+			return settled;
 		}
-		catch (RuntimeException ex) {
-			settlement = settlementOf(ex, call);
+		finally {
+			observation.stop();
 		}
-		Payment settled = this.records.settle(payment.orderId(), settlement, call.attempts());
-		if (settled.status() == PaymentStatus.FAILED || settled.status() == PaymentStatus.PENDING) {
-			log.warn("Payment of order {} is {} after {} attempt(s): {}", payment.orderId(), settled.status(),
-					call.attempts(), settlement.failureReason());
+	}
+
+	/** Marks a charge span whose payment was not captured. */
+	static final class PaymentNotCapturedException extends RuntimeException {
+
+		PaymentNotCapturedException(String reason) {
+			super(reason, null, false, false);
 		}
-		return settled;
+
 	}
 
 	private static Settlement settlementOf(ProviderCharge charge) {

@@ -25,6 +25,8 @@ public final class ChargeCall {
 
 	private AttemptOutcome unknownOutcome;
 
+	private AttemptOutcome lastOutcome;
+
 	public ChargeCall(UUID orderId, ProviderChargeRequest request, Consumer<Attempt> listener) {
 		this.orderId = orderId;
 		this.request = request;
@@ -44,6 +46,7 @@ public final class ChargeCall {
 	}
 
 	void ended(Attempt attempt) {
+		this.lastOutcome = attempt.outcome();
 		if (attempt.outcome().outcomeUnknown()) {
 			this.unknownOutcome = attempt.outcome();
 		}
@@ -57,6 +60,11 @@ public final class ChargeCall {
 	/** Whether some attempt was sent but never answered, so the provider may have charged. */
 	public boolean outcomeUnknown() {
 		return this.unknownOutcome != null;
+	}
+
+	/** How the last attempt ended, or null when none was made (circuit open, bulkhead full). */
+	public AttemptOutcome lastOutcome() {
+		return this.lastOutcome;
 	}
 
 	/** How the last unanswered attempt ended (TIMEOUT, CONNECTION_LOST...), or null. */

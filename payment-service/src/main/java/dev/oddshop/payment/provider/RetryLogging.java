@@ -3,6 +3,7 @@ package dev.oddshop.payment.provider;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.oddshop.platform.telemetry.BusinessAttribute;
 import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class RetryLogging {
 		retries.retry("provider")
 			.getEventPublisher()
 			.onRetry(event -> log.warn("Provider call for order {} failed on attempt {}; retrying in {} ms: {}",
-					MDC.get("orderId"), event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
+					MDC.get(BusinessAttribute.ORDER_ID.logField()), event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
 					event.getLastThrowable() == null ? "?" : ProviderClient.describe(event.getLastThrowable())));
 	}
 

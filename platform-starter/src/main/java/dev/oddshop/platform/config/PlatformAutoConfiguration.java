@@ -7,9 +7,13 @@ import dev.oddshop.platform.http.ServiceClients;
 import dev.oddshop.platform.security.AdminProperties;
 import dev.oddshop.platform.security.AdminSurfaces;
 import dev.oddshop.platform.security.AdminTokenFilter;
+import dev.oddshop.platform.telemetry.BusinessContext;
+import dev.oddshop.platform.telemetry.BusinessContextFilter;
 import dev.oddshop.platform.web.CustomerIdArgumentResolver;
+import io.micrometer.observation.ObservationRegistry;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,6 +36,11 @@ public class PlatformAutoConfiguration {
 		return new AdminSurfaces(properties);
 	}
 
+	@Bean
+	BusinessContext businessContext(ObjectProvider<ObservationRegistry> observations) {
+		return new BusinessContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class ServletConfiguration {
@@ -49,6 +58,11 @@ public class PlatformAutoConfiguration {
 					resolvers.add(new CustomerIdArgumentResolver());
 				}
 			};
+		}
+
+		@Bean
+		FilterRegistrationBean<BusinessContextFilter> businessContextFilter(BusinessContext context) {
+			return new FilterRegistrationBean<>(new BusinessContextFilter(context));
 		}
 
 		@Bean

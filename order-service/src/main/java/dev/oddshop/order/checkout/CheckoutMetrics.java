@@ -1,0 +1,112 @@
+package dev.oddshop.order.checkout;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import dev.oddshop.order.order.Order;
+import dev.oddshop.order.order.OrderRepository;
+import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.platform.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The business measurements of checkout: orders by outcome, revenue, cart size, pending orders,
+ * and the checkout itself as an observation (a span and the shop_checkout_seconds histogram).
+ * Label values are bounded: outcomes and currencies only.
+ */
+@Component
+class CheckoutMetrics {
+
+	private final MeterRegistry meters;
+
+	private final ObservationRegistry observations;
+
+	private final DistributionSummary cartItems;
+
+	CheckoutMetrics(MeterRegistry meters, ObservationRegistry observations, OrderRepository orders) {
+		this.meters = meters;
+		this.observations = observations;
+		this.cartItems = DistributionSummary.builder("shop.cart.items")
+			.description("Items (quantities summed) in the carts checked out")
+			.baseUnit("items")
+			.register(meters);
+		// a rate cannot show orders stuck in between: the gauge can
+		Gauge.builder("shop.orders.pending", orders, repository -> repository.countByStatus(OrderStatus.PENDING))
+			.description("Orders whose checkout has not reached a final state")
+			.register(meters);
+	}
+
+	/** Observes one checkout request; its outcome label says how it ended. */
+	CheckoutSaga.Outcome observe(Supplier<CheckoutSaga.Outcome> checkout) {
+		Observation observation = Observation.createNotStarted("shop.checkout", this.observations)
+			.contextualName("checkout")
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			CheckoutSaga.Outcome outcome = checkout.get();
+			Order order = outcome.order();
+			observation.lowCardinalityKeyValue("outcome", label(order.status()));
+			if (order.status() == OrderStatus.FAILED) {
+				observation.error(new CheckoutFailedException(order.failureReason()));
+			}
+			return outcome;
+		}
+		catch (ApiException ex) {
+			// refused before or while ordering: sold out, empty cart, bad state
+			observation.lowCardinalityKeyValue("outcome", ex.kind().equals("insufficient-stock") ? "failed" : "rejected");
+			if (ex.status().is5xxServerError()) {
+				observation.error(ex);
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.lowCardinalityKeyValue("outcome", "error");
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	void cartCheckedOut(int items) {
+		this.cartItems.record(items);
+	}
+
+	/** Counts an order that reached its final state, and its revenue when confirmed. */
+	void finished(Order order) {
+		Counter.builder("shop.orders")
+			.description("Orders by final outcome")
+			.tag("outcome", label(order.status()))
+			.register(this.meters)
+			.increment();
+		if (order.status() == OrderStatus.CONFIRMED) {
+			Counter.builder("shop.revenue")
+				.description("Revenue of confirmed orders, in minor units")
+				.baseUnit("cents")
+				.tag("currency", order.currency())
+				.register(this.meters)
+				.increment(order.totalCents());
+		}
+	}
+
+	private static String label(OrderStatus status) {
+		return status.name().toLowerCase(Locale.ROOT);
+	}
+
+	/** Marks a checkout span as failed; the reason is the order's. */
+	static final class CheckoutFailedException extends RuntimeException {
+
+		CheckoutFailedException(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+}

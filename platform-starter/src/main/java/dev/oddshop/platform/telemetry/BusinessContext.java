@@ -1,0 +1,35 @@
+package dev.oddshop.platform.telemetry;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.MDC;
+
+/**
+ * Puts a business id on the current span and into the log context in one call, so traces and
+ * logs of a request can be found by order or payment. The servlet filter of the starter clears
+ * the log context after each request; code outside a request calls {@link #clear()}.
+ */
+public class BusinessContext {
+
+	private final ObservationRegistry observations;
+
+	public BusinessContext(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
+	public void put(BusinessAttribute attribute, Object value) {
+		String text = String.valueOf(value);
+		Observation current = this.observations.getCurrentObservation();
+		if (current != null) {
+			current.highCardinalityKeyValue(attribute.spanAttribute(), text);
+		}
+		MDC.put(attribute.logField(), text);
+	}
+
+	public void clear() {
+		for (BusinessAttribute attribute : BusinessAttribute.values()) {
+			MDC.remove(attribute.logField());
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.oddshop.platform.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+
+/**
+ * A stand-in for Tempo, which cannot run here: an OTLP/HTTP receiver (protobuf on /v1/traces)
+ * that keeps every span the services export.
+ */
+final class OtlpReceiver implements AutoCloseable {
+
+	record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
+			Span.SpanKind kind, boolean error, Map<String, String> attributes) {
+	}
+
+	private final HttpServer server;
+
+	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+
+	OtlpReceiver() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/v1/traces", this::receive);
+		this.server.start();
+	}
+
+	String tracesEndpoint() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/traces";
+	}
+
+	List<ReceivedSpan> spans() {
+		return List.copyOf(this.spans);
+	}
+
+	List<ReceivedSpan> trace(String traceId) {
+		return this.spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+	}
+
+	private void receive(HttpExchange exchange) throws IOException {
+		try (InputStream body = exchange.getRequestBody()) {
+			ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body.readAllBytes());
+			for (ResourceSpans resource : request.getResourceSpansList()) {
+				String service = attributes(resource.getResource().getAttributesList()).get("service.name");
+				for (ScopeSpans scope : resource.getScopeSpansList()) {
+					for (Span span : scope.getSpansList()) {
+						this.spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
+								hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
+								span.getName(), span.getKind(),
+								span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR,
+								attributes(span.getAttributesList())));
+					}
+				}
+			}
+		}
+		byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+		exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+		exchange.sendResponseHeaders(200, response.length);
+		exchange.getResponseBody().write(response);
+		exchange.close();
+	}
+
+	private static Map<String, String> attributes(List<KeyValue> attributes) {
+		return attributes.stream()
+			.collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().hasStringValue()
+					? kv.getValue().getStringValue() : kv.getValue().toString().strip(), (a, b) -> b));
+	}
+
+	private static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.oddshop.platform.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.oddshop.launcher.ShopService;
+import dev.oddshop.platform.tests.OtlpReceiver.ReceivedSpan;
+import dev.oddshop.platform.tests.ShopApi.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One checkout through the gateway yields one trace across every service, log lines with its
+ * trace id, an exemplar pointing at it and business counters moved by exactly one order. An
+ * in-test OTLP receiver stands in for Tempo, which cannot run here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelemetryIT {
+
+	private static final Set<String> ALL_SERVICES = Set.of("gateway", "order-service", "catalog-service",
+			"inventory-service", "payment-service", "payment-provider-simulator");
+
+	private OtlpReceiver receiver;
+
+	private TestPlatform platform;
+
+	@BeforeAll
+	void start() {
+		this.receiver = new OtlpReceiver();
+		this.platform = TestPlatform.start("telemetry-run",
+				Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint(),
+						"SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms"));
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.platform != null) {
+			this.platform.close();
+		}
+		this.receiver.close();
+	}
+
+	@Test
+	void aCheckoutIsOneTraceAcrossEveryServiceWithLogsMetricsAndExemplars() throws IOException {
+		ShopApi orders = this.platform.direct(ShopService.ORDER);
+		ShopApi payments = this.platform.direct(ShopService.PAYMENT);
+		double confirmedBefore = sample(orders, "shop_orders_total", "outcome=\"confirmed\"");
+		double revenueBefore = sample(orders, "shop_revenue_cents_total", "currency=\"EUR\"");
+		double capturedBefore = sample(payments, "shop_payments_total", "outcome=\"captured\"");
+
+		String cart = this.platform.cartWith("tracy", 301, 2);
+		Reply checkout = this.platform.checkout("tracy", cart, "tok_visa", null);
+		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("CONFIRMED");
+		String orderId = checkout.text("orderId");
+		String traceId = traceOfOrder(orderId);
+
+		// the exemplar of the checkout's latency bucket points at this trace (only sampled spans give one)
+		assertThat(openMetrics(orders)).anySatisfy(line -> assertThat(line)
+			.startsWith("http_server_requests_seconds_bucket{")
+			.contains("uri=\"/api/orders/carts/{cartId}/checkout\"")
+			.contains("trace_id=\"" + traceId + "\""));
+
+		List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.receiver.trace(traceId),
+					spans -> spans.stream().map(ReceivedSpan::service).collect(Collectors.toSet()).containsAll(
+							ALL_SERVICES));
+		Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+		List<ReceivedSpan> roots = trace.stream().filter(span -> span.parentSpanId().isEmpty()).toList();
+		assertThat(roots).singleElement().satisfies(root -> {
+			assertThat(root.service()).isEqualTo("gateway");
+			assertThat(root.kind()).isEqualTo(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER);
+		});
+		assertThat(trace).as("every span's parent is in the trace")
+			.allSatisfy(span -> assertThat(span.parentSpanId().isEmpty() || spanIds.contains(span.parentSpanId()))
+				.isTrue());
+		assertThat(trace).as("database spans").anySatisfy(span -> {
+			assertThat(span.service()).isEqualTo("inventory-service");
+			assertThat(span.attributes().keySet()).anyMatch(key -> key.startsWith("jdbc"));
+		});
+		assertThat(trace).as("checkout span with business attributes").anySatisfy(span -> {
+			assertThat(span.service()).isEqualTo("order-service");
+			assertThat(span.name()).isEqualTo("checkout");
+			assertThat(span.attributes()).containsEntry("shop.order.id", orderId).containsEntry("shop.cart.size", "1");
+			assertThat(span.error()).isFalse();
+		});
+		assertThat(trace).as("payment span").anySatisfy(span -> {
+			assertThat(span.service()).isEqualTo("payment-service");
+			assertThat(span.name()).isEqualTo("payment charge");
+			assertThat(span.attributes()).containsEntry("shop.payment.provider_result", "succeeded");
+		});
+
+		// the log lines of the request carry its trace id
+		for (String service : List.of("gateway", "order-service", "payment-service")) {
+			assertThat(logLines(service)).as(service).anySatisfy(line -> assertThat(line)
+				.contains("\"trace_id\":\"" + traceId + "\""));
+		}
+		assertThat(logLines("order-service")).anySatisfy(line -> assertThat(line).contains("\"trace_id\":\"" + traceId)
+			.contains("\"order_id\":\"" + orderId + "\"")
+			.contains("confirmed"));
+
+		// business counters moved by exactly this order
+		long total = checkout.body().path("totalCents").asLong();
+		assertThat(sample(orders, "shop_orders_total", "outcome=\"confirmed\"")).isEqualTo(confirmedBefore + 1);
+		assertThat(sample(orders, "shop_revenue_cents_total", "currency=\"EUR\"")).isEqualTo(revenueBefore + total);
+		assertThat(sample(payments, "shop_payments_total", "outcome=\"captured\"")).isEqualTo(capturedBefore + 1);
+	}
+
+	@Test
+	void aDeclinedPaymentMarksTheCheckoutAndTheChargeAsErrors() {
+		String cart = this.platform.cartWith("declan", 302, 1);
+		Reply checkout = this.platform.checkout("declan", cart, "tok_declined", null);
+		assertThat(checkout.text("status")).isEqualTo("FAILED");
+		String traceId = traceOfOrder(checkout.text("orderId"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ReceivedSpan> trace = this.receiver.trace(traceId);
+			assertThat(trace).anySatisfy(span -> {
+				assertThat(span.name()).isEqualTo("checkout");
+				assertThat(span.error()).isTrue();
+			});
+			assertThat(trace).anySatisfy(span -> {
+				assertThat(span.name()).isEqualTo("payment charge");
+				assertThat(span.error()).isTrue();
+				assertThat(span.attributes()).containsEntry("shop.payment.provider_result", "declined");
+			});
+			// the provider answered 200: its own span is no error, the decline is a business outcome
+			assertThat(trace).filteredOn(span -> span.service().equals("payment-provider-simulator"))
+				.isNotEmpty()
+				.noneMatch(ReceivedSpan::error);
+		});
+	}
+
+	private String traceOfOrder(String orderId) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.receiver.spans()
+				.stream()
+				.filter(span -> orderId.equals(span.attributes().get("shop.order.id")))
+				.map(ReceivedSpan::traceId)
+				.findFirst(), found -> found.isPresent())
+			.orElseThrow();
+	}
+
+	private List<String> openMetrics(ShopApi service) {
+		Reply reply = service.get("/actuator/prometheus", "Accept", "application/openmetrics-text;version=1.0.0");
+		assertThat(reply.contentType()).startsWith("application/openmetrics-text");
+		return reply.raw().lines().toList();
+	}
+
+	/** The sum of a sample over every series whose labels contain {@code labels}; 0 when absent. */
+	private static double sample(ShopApi service, String name, String labels) {
+		Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$");
+		return service.get("/actuator/prometheus").raw().lines().map(line::matcher).filter(Matcher::matches)
+			.filter(m -> m.group(1).contains(labels))
+			.mapToDouble(m -> Double.parseDouble(m.group(2)))
+			.sum();
+	}
+
+	private List<String> logLines(String service) throws IOException {
+		Path log = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath()
+			.resolve("platform-tests/target/telemetry-run/logs/" + service + ".log");
+		try (Stream<String> lines = Files.lines(log)) {
+			return lines.toList();
+		}
+	}
+
+}
