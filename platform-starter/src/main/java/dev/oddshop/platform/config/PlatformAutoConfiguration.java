@@ -9,7 +9,12 @@ import dev.oddshop.platform.security.AdminSurfaces;
 import dev.oddshop.platform.security.AdminTokenFilter;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.telemetry.BusinessContextFilter;
+import dev.oddshop.platform.telemetry.PrometheusConventions;
+import dev.oddshop.platform.telemetry.ResilienceEvents;
 import dev.oddshop.platform.web.CustomerIdArgumentResolver;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
 
@@ -37,8 +42,29 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
+	PrometheusConventions prometheusConventions() {
+		return new PrometheusConventions();
+	}
+
+	@Bean
 	BusinessContext businessContext(ObjectProvider<ObservationRegistry> observations) {
 		return new BusinessContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.github.resilience4j.retry.RetryRegistry",
+			"io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry",
+			"io.github.resilience4j.bulkhead.BulkheadRegistry" })
+	static class ResilienceConfiguration {
+
+		@Bean
+		ResilienceEvents resilienceEvents(ObjectProvider<ObservationRegistry> observations,
+				ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+				ObjectProvider<BulkheadRegistry> bulkheads) {
+			return new ResilienceEvents(observations.getIfAvailable(() -> ObservationRegistry.NOOP), retries,
+					circuitBreakers, bulkheads);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

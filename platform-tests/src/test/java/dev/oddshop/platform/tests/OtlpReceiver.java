@@ -27,7 +27,7 @@ import io.opentelemetry.proto.trace.v1.Status;
 final class OtlpReceiver implements AutoCloseable {
 
 	record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-			Span.SpanKind kind, boolean error, Map<String, String> attributes) {
+			Span.SpanKind kind, boolean error, Map<String, String> attributes, List<String> events) {
 	}
 
 	private final HttpServer server;
@@ -68,7 +68,8 @@ final class OtlpReceiver implements AutoCloseable {
 								hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
 								span.getName(), span.getKind(),
 								span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR,
-								attributes(span.getAttributesList())));
+								attributes(span.getAttributesList()),
+								span.getEventsList().stream().map(Span.Event::getName).toList()));
 					}
 				}
 			}

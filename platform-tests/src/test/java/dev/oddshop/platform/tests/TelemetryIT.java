@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -141,6 +142,48 @@ class TelemetryIT {
 				.isNotEmpty()
 				.noneMatch(ReceivedSpan::error);
 		});
+	}
+
+	@Test
+	void providerRetriesAreVisibleInTheTrace() {
+		String cart = this.platform.cartWith("rita", 303, 1);
+		Reply checkout = this.platform.checkout("rita", cart, "tok_error", null);
+		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("FAILED");
+		String traceId = traceOfOrder(checkout.text("orderId"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ReceivedSpan> trace = this.receiver.trace(traceId);
+			// three attempts, each a call the provider saw
+			assertThat(trace).filteredOn(span -> span.service().equals("payment-provider-simulator")
+					&& span.kind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER)
+				.hasSize(3);
+			assertThat(trace).filteredOn(span -> span.name().equals("payment charge"))
+				.singleElement()
+				.satisfies(span -> assertThat(span.events()).filteredOn(event -> event.startsWith("retry provider"))
+					.hasSize(2));
+		});
+	}
+
+	@Test
+	void everyServicesMetricsPassPromtool() throws Exception {
+		Path promtool = Stream.of(System.getenv("PATH").split(":"))
+			.map(dir -> Path.of(dir, "promtool"))
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElse(null);
+		// CI installs Debian's prometheus package; elsewhere the check needs it too, or is skipped
+		assumeTrue(promtool != null || System.getenv("CI") != null, "promtool is not installed");
+		assertThat(promtool).as("promtool on PATH (Debian package prometheus)").isNotNull();
+		for (ShopService service : ShopService.values()) {
+			String metrics = this.platform.direct(service).get("/actuator/prometheus").raw();
+			assertThat(metrics).as(service.module()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+			Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+			try (var stdin = check.getOutputStream()) {
+				stdin.write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			String report = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(check.waitFor()).as(service.module() + ": " + report).isZero();
+			assertThat(report).as(service.module()).isBlank();
+		}
 	}
 
 	private String traceOfOrder(String orderId) {
