@@ -69,11 +69,16 @@ public final class Platform implements AutoCloseable {
 	}
 
 	private void launch(ShopService service, Path logs, Path pids) {
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
-				"-jar", service.jar(this.config.projectRoot()).toString()));
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(logs.resolve(service.module() + ".log").toFile());
 		builder.environment().putAll(environment(service));
+		if (builder.environment().get("PYROSCOPE_SERVER_ADDRESS") != null) {
+			command.add("-javaagent:" + pyroscopeAgent());
+			profilingEnvironment(service).forEach(builder.environment()::putIfAbsent);
+		}
+		command.addAll(List.of("-jar", service.jar(this.config.projectRoot()).toString()));
+		builder.command(command);
 		try {
 			Process process = builder.start();
 			this.processes.put(service, process);
@@ -105,6 +110,24 @@ public final class Platform implements AutoCloseable {
 		env.put("PAYMENT_URL", this.config.url(ShopService.PAYMENT));
 		env.put("PROVIDER_URL", this.config.url(ShopService.PAYMENT_PROVIDER));
 		return env;
+	}
+
+	/**
+	 * The Pyroscope agent's settings (FACTS.md): CPU by itimer, allocations and locks, JFR format,
+	 * and the application name equal to service.name so Grafana's trace-to-profile link matches.
+	 */
+	private Map<String, String> profilingEnvironment(ShopService service) {
+		return Map.of("PYROSCOPE_APPLICATION_NAME", service.module(), "PYROSCOPE_PROFILER_EVENT", "itimer",
+				"PYROSCOPE_PROFILER_ALLOC", "512k", "PYROSCOPE_PROFILER_LOCK", "10ms", "PYROSCOPE_FORMAT", "jfr",
+				"PYROSCOPE_LABELS", "service=" + service.module() + ",environment=local");
+	}
+
+	private Path pyroscopeAgent() {
+		Path agent = this.config.projectRoot().resolve("platform-starter/target/agents/pyroscope-agent.jar");
+		if (!Files.isRegularFile(agent)) {
+			throw new IllegalStateException("Missing " + agent + ": build first with ./mvnw -DskipTests package");
+		}
+		return agent;
 	}
 
 	private void awaitReady() {

@@ -9,6 +9,7 @@ import dev.oddshop.platform.security.AdminSurfaces;
 import dev.oddshop.platform.security.AdminTokenFilter;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.telemetry.BusinessContextFilter;
+import dev.oddshop.platform.telemetry.ProfiledSpans;
 import dev.oddshop.platform.telemetry.PrometheusConventions;
 import dev.oddshop.platform.telemetry.ResilienceEvents;
 import dev.oddshop.platform.web.CustomerIdArgumentResolver;
@@ -49,6 +50,18 @@ public class PlatformAutoConfiguration {
 	@Bean
 	BusinessContext businessContext(ObjectProvider<ObservationRegistry> observations) {
 		return new BusinessContext(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.pyroscope.javaagent.api.ProfilerApiHolder",
+			"io.opentelemetry.sdk.trace.SpanProcessor" })
+	static class ProfilingConfiguration {
+
+		@Bean
+		ProfiledSpans profiledSpans() {
+			return new ProfiledSpans();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -22,7 +22,8 @@ import io.opentelemetry.proto.trace.v1.Status;
 
 /**
  * A stand-in for Tempo, which cannot run here: an OTLP/HTTP receiver (protobuf on /v1/traces)
- * that keeps every span the services export.
+ * that keeps every span the services export, and a Pyroscope ingest endpoint that notes
+ * which applications uploaded profiles.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -34,6 +35,8 @@ final class OtlpReceiver implements AutoCloseable {
 
 	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
+	private final List<String> profiledApplications = new CopyOnWriteArrayList<>();
+
 	OtlpReceiver() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,11 +45,22 @@ final class OtlpReceiver implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/v1/traces", this::receive);
+		this.server.createContext("/ingest", this::ingestProfile);
 		this.server.start();
 	}
 
 	String tracesEndpoint() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/traces";
+	}
+
+	/** Where the Pyroscope agents upload; a stand-in for Pyroscope, which cannot run here either. */
+	String profilesEndpoint() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The application names ({@code name} up to its first '{') of the profiles received. */
+	List<String> profiledApplications() {
+		return List.copyOf(this.profiledApplications);
 	}
 
 	List<ReceivedSpan> spans() {
@@ -78,6 +92,23 @@ final class OtlpReceiver implements AutoCloseable {
 		exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
 		exchange.sendResponseHeaders(200, response.length);
 		exchange.getResponseBody().write(response);
+		exchange.close();
+	}
+
+	private void ingestProfile(HttpExchange exchange) throws IOException {
+		String query = exchange.getRequestURI().getQuery();
+		try (InputStream body = exchange.getRequestBody()) {
+			// the agent sends its JFR body chunked; reading it whole proves it arrived
+			if (body.readAllBytes().length > 0 && query != null) {
+				for (String parameter : query.split("&")) {
+					if (parameter.startsWith("name=")) {
+						String name = java.net.URLDecoder.decode(parameter.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+						this.profiledApplications.add(name.contains("{") ? name.substring(0, name.indexOf('{')) : name);
+					}
+				}
+			}
+		}
+		exchange.sendResponseHeaders(200, -1);
 		exchange.close();
 	}
 

@@ -44,6 +44,7 @@ class TelemetryIT {
 		this.receiver = new OtlpReceiver();
 		this.platform = TestPlatform.start("telemetry-run",
 				Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint(),
+						"PYROSCOPE_SERVER_ADDRESS", this.receiver.profilesEndpoint(), "PYROSCOPE_UPLOAD_INTERVAL", "2s",
 						"SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms"));
 	}
 
@@ -142,6 +143,20 @@ class TelemetryIT {
 				.isNotEmpty()
 				.noneMatch(ReceivedSpan::error);
 		});
+	}
+
+	@Test
+	void everyServiceIsProfiledAndItsRootSpansCarryTheProfileId() {
+		String cart = this.platform.cartWith("petra", 304, 1);
+		Reply checkout = this.platform.checkout("petra", cart, "tok_visa", null);
+		String traceId = traceOfOrder(checkout.text("orderId"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.receiver.profiledApplications()).containsAll(ALL_SERVICES));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.receiver.trace(traceId))
+			.filteredOn(span -> span.service().equals("order-service")
+					&& span.kind() == io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER)
+			.singleElement()
+			.satisfies(root -> assertThat(root.attributes()).containsEntry("pyroscope.profile.id", root.spanId())));
 	}
 
 	@Test
