@@ -190,7 +190,19 @@ class TelemetryIT {
 		assertThat(promtool).as("promtool on PATH (Debian package prometheus)").isNotNull();
 		for (ShopService service : ShopService.values()) {
 			String metrics = this.platform.direct(service).get("/actuator/prometheus").raw();
-			assertThat(metrics).as(service.module()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+			assertThat(metrics).as(service.module())
+				.contains("jvm_memory_used_bytes", "process_cpu_usage", "jvm_gc_pause_seconds", "http_server_requests",
+						"application=\"" + service.module() + "\"", "service_version=\"", "environment=\"local\"");
+			if (service.database() != null) {
+				assertThat(metrics).as(service.module()).contains("hikaricp_connections_active");
+			}
+			if (service == ShopService.ORDER || service == ShopService.PAYMENT) {
+				assertThat(metrics).as(service.module())
+					.contains("resilience4j_circuitbreaker_state", "resilience4j_retry_calls", "resilience4j_bulkhead");
+			}
+			if (service == ShopService.ORDER) {
+				assertThat(metrics).contains("shop_orders_pending", "shop_checkout_seconds_bucket", "shop_cart_items");
+			}
 			Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
 			try (var stdin = check.getOutputStream()) {
 				stdin.write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
