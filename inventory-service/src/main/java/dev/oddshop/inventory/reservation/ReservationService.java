@@ -51,6 +51,9 @@ class ReservationService {
 		}
 		SortedMap<Long, Integer> quantities = request.quantities();
 		try {
+			this.ledger.requireAvailable(quantities);
+			// the row locks come last, so the hot row of a flash sale is held for the shortest time
+			quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
 			this.ledger.reserve(quantities);
 		}
 		catch (ApiException refused) {
@@ -58,7 +61,6 @@ class ReservationService {
 			throw refused;
 		}
 		this.metrics.record("created", 1);
-		quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
 		return new Reserved(this.reservations.findById(orderId).orElseThrow().view(), true);
 	}
 

@@ -25,6 +25,19 @@ public class StockLedger {
 		this.stock = stock;
 	}
 
+	/**
+	 * Refuses at once, without waiting for a row lock, what the stock cannot cover now: once a
+	 * flash sale sells out, the late buyers get their 409 without queueing behind the hot row.
+	 * {@link #reserve} still decides, under the lock.
+	 */
+	public void requireAvailable(SortedMap<Long, Integer> quantities) {
+		quantities.forEach((productId, quantity) -> {
+			if (this.stock.countAvailable(productId, quantity) == 0) {
+				throw unavailable(productId);
+			}
+		});
+	}
+
 	/** Reserves every quantity, or throws 404 / 409 insufficient-stock. */
 	public void reserve(SortedMap<Long, Integer> quantities) {
 		quantities.forEach((productId, quantity) -> {

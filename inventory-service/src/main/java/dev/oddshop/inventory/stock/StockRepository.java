@@ -23,6 +23,11 @@ interface StockRepository extends Repository<Stock, Long> {
 			""", nativeQuery = true)
 	void upsertAvailable(long productId, int available);
 
+	/** 1 when the product has the quantity available now; a plain read that waits for no lock. */
+	@Query(value = "select count(*) from stock where product_id = :productId and available >= :quantity",
+			nativeQuery = true)
+	int countAvailable(long productId, int quantity);
+
 	/** Moves {@code quantity} from available to reserved; 0 rows means not enough (or no such product). */
 	@Modifying
 	@Query(value = """

@@ -5,11 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -46,6 +49,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The resource was changed concurrently; retry the request");
 		body.setType(ProblemTypes.of("concurrent-update"));
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	/** No database connection in time (an exhausted pool): the service is busy, not broken. */
+	@ExceptionHandler({ CannotCreateTransactionException.class, TransientDataAccessResourceException.class,
+			QueryTimeoutException.class })
+	ResponseEntity<Object> handleBusy(Exception ex, WebRequest request) {
+		log.warn("Database busy: {}", ex.getMessage());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is busy; retry shortly");
+		body.setType(ProblemTypes.of("service-busy"));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -28,6 +28,10 @@ final class ShopApi {
 		this.baseUrl = baseUrl;
 	}
 
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	record Reply(int status, String contentType, JsonNode body, String raw) {
 
 		String text(String field) {
