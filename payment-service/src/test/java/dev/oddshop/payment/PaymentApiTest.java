@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Payments over real HTTP, on a real PostgreSQL, charged at a real provider simulator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@Import(InternalPayments.class)
 class PaymentApiTest {
 
 	static final ProviderSimulator provider = ProviderSimulator.start(Duration.ZERO);
@@ -54,18 +56,21 @@ class PaymentApiTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	InternalPayments payments;
+
 	@Test
 	void capturesAGoodCardOnceEvenWhenAskedAgain() {
 		UUID order = UUID.randomUUID();
 		Ledger before = provider.ledger();
-		PaymentView first = charge(order, "alice", 4599, "tok_visa");
+		PaymentView first = this.payments.charge(order, "alice", 4599, "tok_visa");
 		assertThat(first.status()).isEqualTo(PaymentStatus.CAPTURED);
 		assertThat(first.orderId()).isEqualTo(order);
 		assertThat(first.amountCents()).isEqualTo(4599);
 		assertThat(first.currency()).isEqualTo("EUR");
 		assertThat(first.attempts()).isEqualTo(1);
 		assertThat(provider.charge(order)).hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(ChargeStatus.SUCCEEDED));
-		PaymentView again = charge(order, "alice", 4599, "tok_visa");
+		PaymentView again = this.payments.charge(order, "alice", 4599, "tok_visa");
 		assertThat(again).isEqualTo(first);
 		assertThat(get("/internal/payments/" + order)).isEqualTo(first);
 		Ledger after = provider.ledger();
@@ -81,7 +86,7 @@ class PaymentApiTest {
 		List<PaymentView> answers;
 		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
 			List<CompletableFuture<PaymentView>> calls = IntStream.range(0, 10)
-				.mapToObj(i -> CompletableFuture.supplyAsync(() -> charge(order, "bob", 1000, "tok_visa"), pool))
+				.mapToObj(i -> CompletableFuture.supplyAsync(() -> this.payments.charge(order, "bob", 1000, "tok_visa"), pool))
 				.toList();
 			answers = calls.stream().map(CompletableFuture::join).toList();
 		}
@@ -96,27 +101,27 @@ class PaymentApiTest {
 	@Test
 	void declinedCardIsDeclinedWithItsCode() {
 		UUID order = UUID.randomUUID();
-		PaymentView payment = charge(order, "carol", 250, "tok_insufficient_funds");
+		PaymentView payment = this.payments.charge(order, "carol", 250, "tok_insufficient_funds");
 		assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(payment.declineCode()).isEqualTo("insufficient_funds");
-		assertThat(charge(UUID.randomUUID(), "carol", 250, "tok_declined").declineCode()).isEqualTo("card_declined");
+		assertThat(this.payments.charge(UUID.randomUUID(), "carol", 250, "tok_declined").declineCode()).isEqualTo("card_declined");
 	}
 
 	@Test
 	void providerErrorsAreRetriedThenFailWithoutACharge() {
 		UUID order = UUID.randomUUID();
 		Ledger before = provider.ledger();
-		PaymentView payment = charge(order, "dave", 999, "tok_error");
+		PaymentView payment = this.payments.charge(order, "dave", 999, "tok_error");
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.attempts()).isEqualTo(3);
 		assertThat(payment.failureReason()).isEqualTo("provider error after 3 attempt(s): HTTP 500 processing-error");
-		assertThat(attemptOutcomes(payment)).containsExactly("SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR");
+		assertThat(this.payments.attemptOutcomes(payment)).containsExactly("SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR");
 		assertThat(provider.ledger()).isEqualTo(before);
 	}
 
 	@Test
 	void tokenTheProviderRefusesFailsAtOnce() {
-		PaymentView payment = charge(UUID.randomUUID(), "erin", 999, "tok_unknown");
+		PaymentView payment = this.payments.charge(UUID.randomUUID(), "erin", 999, "tok_unknown");
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.attempts()).isEqualTo(1);
 		assertThat(payment.failureReason()).isEqualTo("provider refused the charge: HTTP 400 invalid-token");
@@ -126,12 +131,12 @@ class PaymentApiTest {
 	void cancelBeforeChargeLeavesATombstoneThatRefusesALateCharge() {
 		UUID order = UUID.randomUUID();
 		Ledger before = provider.ledger();
-		PaymentView cancelled = cancel(order);
+		PaymentView cancelled = this.payments.cancel(order);
 		assertThat(cancelled.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(cancelled.failureReason()).isEqualTo("cancelled before charge");
-		PaymentView late = charge(order, "frank", 1200, "tok_visa");
+		PaymentView late = this.payments.charge(order, "frank", 1200, "tok_visa");
 		assertThat(late).isEqualTo(cancelled);
-		assertThat(cancel(order)).isEqualTo(cancelled);
+		assertThat(this.payments.cancel(order)).isEqualTo(cancelled);
 		assertThat(provider.ledger()).isEqualTo(before);
 		assertThat(provider.charge(order)).isEmpty();
 	}
@@ -139,14 +144,14 @@ class PaymentApiTest {
 	@Test
 	void cancelAfterCaptureAnswersTheCapture() {
 		UUID order = UUID.randomUUID();
-		PaymentView captured = charge(order, "grace", 300, "tok_mastercard");
-		assertThat(cancel(order)).isEqualTo(captured);
+		PaymentView captured = this.payments.charge(order, "grace", 300, "tok_mastercard");
+		assertThat(this.payments.cancel(order)).isEqualTo(captured);
 	}
 
 	@Test
 	void customersSeeOnlyTheirOwnPayments() {
 		UUID order = UUID.randomUUID();
-		PaymentView payment = charge(order, "heidi", 800, "tok_visa");
+		PaymentView payment = this.payments.charge(order, "heidi", 800, "tok_visa");
 		PaymentView seen = this.http.get()
 			.uri("/api/payments?orderId={order}", order)
 			.header("X-Customer-Id", "heidi")
@@ -224,31 +229,6 @@ class PaymentApiTest {
 		assertThat(metrics).contains("resilience4j_circuitbreaker_state").contains("name=\"provider\"");
 	}
 
-	private PaymentView charge(UUID order, String customer, long amountCents, String token) {
-		return this.http.post()
-			.uri("/internal/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("orderId", order, "customerId", customer, "amountCents", amountCents, "currency", "EUR",
-					"cardToken", token))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private PaymentView cancel(UUID order) {
-		return this.http.post()
-			.uri("/internal/payments/{order}/cancel", order)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	private PaymentView get(String uri) {
 		return this.http.get()
 			.uri(uri)
@@ -297,11 +277,6 @@ class PaymentApiTest {
 	private String providerChargeId(UUID order) {
 		return this.jdbc.queryForObject("select provider_charge_id from payment where order_id = ?", String.class,
 				order);
-	}
-
-	private List<String> attemptOutcomes(PaymentView payment) {
-		return this.jdbc.queryForList("select outcome from payment_attempt where payment_id = ? order by attempt_no",
-				String.class, payment.paymentId());
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.oddshop.payment;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
@@ -15,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -30,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.clients.services.provider.read-timeout=300ms", "shop.payment.reconcile-grace=1s" })
 @AutoConfigureRestTestClient
+@Import(InternalPayments.class)
 class PaymentTimeoutTest {
 
 	static final ProviderSimulator provider = ProviderSimulator.start(Duration.ofSeconds(3));
@@ -49,19 +47,19 @@ class PaymentTimeoutTest {
 	RestTestClient http;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	InternalPayments payments;
 
 	@Test
 	void timeoutLeavesThePaymentPendingUntilReconciledWithOneCharge() {
 		UUID order = UUID.randomUUID();
 		Ledger before = provider.ledger();
-		PaymentView pending = charge(order, "tok_visa");
+		PaymentView pending = this.payments.charge(order, "judy", 1500, "tok_visa");
 		assertThat(pending.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(pending.failureReason()).isEqualTo("provider timeout");
 		assertThat(pending.attempts()).isEqualTo(3);
-		assertThat(attemptOutcomes(pending)).containsExactly("TIMEOUT", "TIMEOUT", "TIMEOUT");
+		assertThat(this.payments.attemptOutcomes(pending)).containsExactly("TIMEOUT", "TIMEOUT", "TIMEOUT");
 		// the provider is still processing: the lookup says so and nothing is decided yet
-		assertThat(get(order).status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(this.payments.get(order).status()).isEqualTo(PaymentStatus.PENDING);
 		this.http.post()
 			.uri("/internal/payments/{order}/cancel", order)
 			.exchange()
@@ -73,7 +71,7 @@ class PaymentTimeoutTest {
 		PaymentView captured = awaitFinal(order);
 		assertThat(captured.status()).isEqualTo(PaymentStatus.CAPTURED);
 		assertThat(captured.attempts()).isEqualTo(3);
-		assertThat(charge(order, "tok_visa")).isEqualTo(captured);
+		assertThat(this.payments.charge(order, "judy", 1500, "tok_visa")).isEqualTo(captured);
 		Ledger after = provider.ledger();
 		assertThat(after.charges() - before.charges()).isEqualTo(1);
 		assertThat(after.succeeded() - before.succeeded()).isEqualTo(1);
@@ -84,7 +82,7 @@ class PaymentTimeoutTest {
 		UUID order = UUID.randomUUID();
 		Ledger before = provider.ledger();
 		// tok_error: the provider answers 500 after its latency and records nothing
-		assertThat(charge(order, "tok_error").status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(this.payments.charge(order, "judy", 1500, "tok_error").status()).isEqualTo(PaymentStatus.PENDING);
 		PaymentView failed = awaitFinal(order);
 		assertThat(failed.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(failed.failureReason()).isEqualTo("provider has no record of the charge");
@@ -93,42 +91,12 @@ class PaymentTimeoutTest {
 
 	private PaymentView awaitFinal(UUID order) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-		PaymentView payment = get(order);
+		PaymentView payment = this.payments.get(order);
 		while (payment.status() == PaymentStatus.PENDING && System.nanoTime() < deadline) {
 			sleep(200);
-			payment = get(order);
+			payment = this.payments.get(order);
 		}
 		return payment;
-	}
-
-	private PaymentView charge(UUID order, String token) {
-		return this.http.post()
-			.uri("/internal/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("orderId", order, "customerId", "judy", "amountCents", 1500, "currency", "EUR", "cardToken",
-					token))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private PaymentView get(UUID order) {
-		return this.http.get()
-			.uri("/internal/payments/{order}", order)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private List<String> attemptOutcomes(PaymentView payment) {
-		return this.jdbc.queryForList("select outcome from payment_attempt where payment_id = ? order by attempt_no",
-				String.class, payment.paymentId());
 	}
 
 	private static void sleep(long millis) {

@@ -3,7 +3,6 @@ package dev.oddshop.payment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A provider nobody listens for: the charge certainly did not happen, so the payment FAILS. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@Import(InternalPayments.class)
 class ProviderDownTest {
 
 	@DynamicPropertySource
@@ -36,13 +36,16 @@ class ProviderDownTest {
 	}
 
 	@Autowired
-	RestTestClient http;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	InternalPayments payments;
 
 	@BeforeEach
 	void closeTheBreaker() {
@@ -52,7 +55,7 @@ class ProviderDownTest {
 	@Test
 	void unreachableProviderFailsThePaymentAfterThreeAttempts() {
 		UUID order = UUID.randomUUID();
-		PaymentView payment = charge(order);
+		PaymentView payment = this.payments.charge(order, "kim", 700, "tok_visa");
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.attempts()).isEqualTo(3);
 		assertThat(payment.failureReason()).isEqualTo("provider unreachable after 3 attempt(s)");
@@ -74,26 +77,12 @@ class ProviderDownTest {
 	void breakerOpensAfterRepeatedFailuresAndFailsFastWithoutCalling() {
 		// 4 payments x 3 attempts: more than the breaker's minimum of 10 calls, all failed
 		for (int i = 0; i < 4; i++) {
-			charge(UUID.randomUUID());
+			this.payments.charge(UUID.randomUUID(), "kim", 700, "tok_visa");
 		}
-		PaymentView payment = charge(UUID.randomUUID());
+		PaymentView payment = this.payments.charge(UUID.randomUUID(), "kim", 700, "tok_visa");
 		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.failureReason()).isEqualTo("provider circuit breaker open");
 		assertThat(payment.attempts()).isZero();
-	}
-
-	private PaymentView charge(UUID order) {
-		return this.http.post()
-			.uri("/internal/payments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("orderId", order, "customerId", "kim", "amountCents", 700, "currency", "EUR", "cardToken",
-					"tok_visa"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(PaymentView.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static int unusedPort() {
