@@ -12,6 +12,7 @@ import dev.oddshop.platform.telemetry.BusinessContextFilter;
 import dev.oddshop.platform.telemetry.ProfiledSpans;
 import dev.oddshop.platform.telemetry.PrometheusConventions;
 import dev.oddshop.platform.telemetry.ResilienceEvents;
+import dev.oddshop.platform.telemetry.SemanticSpanNames;
 import dev.oddshop.platform.web.CustomerIdArgumentResolver;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -100,6 +101,11 @@ public class PlatformAutoConfiguration {
 		}
 
 		@Bean
+		SemanticSpanNames.Server semanticServerSpanNames() {
+			return new SemanticSpanNames.Server();
+		}
+
+		@Bean
 		FilterRegistrationBean<BusinessContextFilter> businessContextFilter(BusinessContext context) {
 			return new FilterRegistrationBean<>(new BusinessContextFilter(context));
 		}
@@ -119,6 +125,11 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@EnableConfigurationProperties(ServiceClientProperties.class)
 	static class ClientConfiguration {
+
+		@Bean
+		SemanticSpanNames.Client semanticClientSpanNames() {
+			return new SemanticSpanNames.Client();
+		}
 
 		@Bean
 		ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder) {

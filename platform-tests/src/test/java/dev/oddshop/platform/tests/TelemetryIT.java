@@ -89,6 +89,15 @@ class TelemetryIT {
 		assertThat(trace).as("every span's parent is in the trace")
 			.allSatisfy(span -> assertThat(span.parentSpanId().isEmpty() || spanIds.contains(span.parentSpanId()))
 				.isTrue());
+		assertThat(trace).as("span names per OpenTelemetry semantic conventions").anySatisfy(span -> {
+			assertThat(span.service()).isEqualTo("order-service");
+			assertThat(span.kind()).isEqualTo(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER);
+			assertThat(span.name()).isEqualTo("POST /api/orders/carts/{cartId}/checkout");
+		}).anySatisfy(span -> {
+			assertThat(span.service()).isEqualTo("order-service");
+			assertThat(span.kind()).isEqualTo(io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_CLIENT);
+			assertThat(span.name()).isEqualTo("PUT /internal/reservations/{orderId}");
+		});
 		assertThat(trace).as("database spans").anySatisfy(span -> {
 			assertThat(span.service()).isEqualTo("inventory-service");
 			assertThat(span.attributes().keySet()).anyMatch(key -> key.startsWith("jdbc"));
