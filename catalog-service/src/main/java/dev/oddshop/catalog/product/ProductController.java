@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
 import org.springframework.data.domain.Page;
@@ -25,8 +26,11 @@ class ProductController {
 
 	private final ProductRepository products;
 
-	ProductController(ProductRepository products) {
+	private final FaultPoints faults;
+
+	ProductController(ProductRepository products, FaultPoints faults) {
 		this.products = products;
+		this.faults = faults;
 	}
 
 	@GetMapping
@@ -34,6 +38,7 @@ class ProductController {
 			@RequestParam(defaultValue = "") @Pattern(regexp = "[a-z-]{0,40}") String category,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		this.faults.strike("catalog.search");
 		String pattern = "%" + escapeLike(q.strip().toLowerCase()) + "%";
 		Page<Product> result = this.products.search(pattern, category, PageRequest.of(page, size, Sort.by("id")));
 		return new ProductPage(result.map(Product::view).getContent(), page, size, result.getTotalElements());
@@ -41,6 +46,7 @@ class ProductController {
 
 	@GetMapping("/{id}")
 	ProductView product(@PathVariable @Positive long id) {
+		this.faults.strike("catalog.product");
 		return this.products.findById(id).map(Product::view).orElseThrow(() -> ApiException.notFound("Product", id));
 	}
 

@@ -2,6 +2,7 @@ package dev.oddshop.inventory.reservation;
 
 import java.util.UUID;
 
+import dev.oddshop.platform.fault.FaultPoints;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -21,13 +22,17 @@ class ReservationController {
 
 	private final ReservationService reservations;
 
-	ReservationController(ReservationService reservations) {
+	private final FaultPoints faults;
+
+	ReservationController(ReservationService reservations, FaultPoints faults) {
 		this.reservations = reservations;
+		this.faults = faults;
 	}
 
 	/** 201 when this call reserved the stock, 200 when the order already holds it. */
 	@PutMapping("/{orderId}")
 	ResponseEntity<ReservationView> reserve(@PathVariable UUID orderId, @RequestBody @Valid ReservationRequest request) {
+		this.faults.strike("inventory.reserve");
 		ReservationService.Reserved reserved = this.reservations.reserve(orderId, request);
 		return ResponseEntity.status(reserved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reserved.view());
 	}

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,8 +25,11 @@ class CheckoutController {
 
 	private final CheckoutSaga saga;
 
-	CheckoutController(CheckoutSaga saga) {
+	private final FaultPoints faults;
+
+	CheckoutController(CheckoutSaga saga, FaultPoints faults) {
 		this.saga = saga;
+		this.faults = faults;
 	}
 
 	record PaymentMethod(@NotNull @Pattern(regexp = "card") String type, @NotBlank @Size(max = 100) String token) {
@@ -48,6 +52,7 @@ class CheckoutController {
 	ResponseEntity<CheckoutResponse> checkout(CustomerId customer, @PathVariable UUID cartId,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
 			@Valid @RequestBody CheckoutRequest request) {
+		this.faults.strike("order.checkout");
 		CheckoutSaga.Outcome outcome = this.saga.checkout(customer, cartId, idempotencyKey,
 				request.paymentMethod().token());
 		return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
 import org.springframework.http.ResponseEntity;
@@ -26,13 +27,17 @@ class ChargeController {
 
 	private final ChargeProcessor processor;
 
-	ChargeController(ChargeProcessor processor) {
+	private final FaultPoints faults;
+
+	ChargeController(ChargeProcessor processor, FaultPoints faults) {
 		this.processor = processor;
+		this.faults = faults;
 	}
 
 	@PostMapping("/charges")
 	ResponseEntity<Charge> charge(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
 			@Valid @RequestBody ChargeRequest request) {
+		this.faults.strike("provider.charge");
 		ChargeProcessor.Result result = this.processor.charge(key, request);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (result.replayed()) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +21,17 @@ class InternalPaymentController {
 
 	private final PaymentService payments;
 
-	InternalPaymentController(PaymentService payments) {
+	private final FaultPoints faults;
+
+	InternalPaymentController(PaymentService payments, FaultPoints faults) {
 		this.payments = payments;
+		this.faults = faults;
 	}
 
 	/** Charges the order once; repeating it answers the same payment. */
 	@PostMapping
 	PaymentView charge(@Valid @RequestBody ChargeRequest request) {
+		this.faults.strike("payment.charge");
 		return this.payments.charge(request);
 	}
 

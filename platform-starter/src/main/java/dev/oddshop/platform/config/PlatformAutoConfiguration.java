@@ -1,7 +1,11 @@
 package dev.oddshop.platform.config;
 
+import java.time.Clock;
 import java.util.List;
 
+import dev.oddshop.platform.fault.FaultController;
+import dev.oddshop.platform.fault.FaultPoints;
+import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.http.ServiceClientProperties;
 import dev.oddshop.platform.http.ServiceClients;
 import dev.oddshop.platform.security.AdminProperties;
@@ -17,6 +21,7 @@ import dev.oddshop.platform.web.CustomerIdArgumentResolver;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
 
@@ -28,7 +33,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -77,6 +84,34 @@ public class PlatformAutoConfiguration {
 				ObjectProvider<BulkheadRegistry> bulkheads) {
 			return new ResilienceEvents(observations.getIfAvailable(() -> ObservationRegistry.NOOP), retries,
 					circuitBreakers, bulkheads);
+		}
+
+	}
+
+	/**
+	 * Fault injection for the lab. The fault points exist everywhere (a no-op while no fault is
+	 * on); the controls that switch faults on are absent in the production profile.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class FaultConfiguration {
+
+		@Bean
+		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment) {
+			return new FaultRegistry(meters, environment.getProperty("spring.application.name", "unknown"),
+					Clock.systemUTC());
+		}
+
+		@Bean
+		FaultPoints faultPoints(FaultRegistry registry, MeterRegistry meters,
+				ObjectProvider<ObservationRegistry> observations) {
+			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
+		@Bean
+		@Profile("!production")
+		FaultController faultController(FaultRegistry registry) {
+			return new FaultController(registry);
 		}
 
 	}

@@ -23,6 +23,9 @@ public final class AdminSurfaces {
 	}
 
 	public boolean isAdmin(String method, String path) {
+		if (path.equals("/admin") || path.startsWith("/admin/")) {
+			return true;
+		}
 		if (path.startsWith("/actuator")) {
 			return OPEN_ACTUATOR.stream().noneMatch(open -> this.matcher.match(open, path));
 		}

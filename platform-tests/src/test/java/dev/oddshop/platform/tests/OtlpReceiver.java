@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ final class OtlpReceiver implements AutoCloseable {
 			if (body.readAllBytes().length > 0 && query != null) {
 				for (String parameter : query.split("&")) {
 					if (parameter.startsWith("name=")) {
-						String name = java.net.URLDecoder.decode(parameter.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+						String name = URLDecoder.decode(parameter.substring(5), StandardCharsets.UTF_8);
 						this.profiledApplications.add(name.contains("{") ? name.substring(0, name.indexOf('{')) : name);
 					}
 				}

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ final class ShopApi {
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(2))
-		.executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
 		.build();
 
 	private final String baseUrl;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +105,7 @@ class StackConfigTest {
 	void tracesLinkToLogsProfilesAndMetricsAndBack() throws IOException {
 		Map<String, Object> provisioning = new Yaml()
 			.load(Files.readString(STACK.resolve("grafana/provisioning/datasources/datasources.yml")));
-		Map<String, Map<String, Object>> byUid = new java.util.HashMap<>();
+		Map<String, Map<String, Object>> byUid = new HashMap<>();
 		((List<Map<String, Object>>) provisioning.get("datasources"))
 			.forEach(ds -> byUid.put((String) ds.get("uid"), (Map<String, Object>) ds.getOrDefault("jsonData", Map.of())));
 		assertThat(byUid.get("prometheus").toString()).contains("exemplarTraceIdDestinations", "datasourceUid=tempo");
@@ -167,7 +169,7 @@ class StackConfigTest {
 	}
 
 	private static Set<String> dashboardUids() throws IOException {
-		Set<String> uids = new java.util.HashSet<>();
+		Set<String> uids = new HashSet<>();
 		for (Path file : dashboardFiles()) {
 			uids.add(JSON.readTree(file.toFile()).path("uid").asString());
 		}

@@ -1,0 +1,48 @@
+package dev.oddshop.platform.fault;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lists, switches on and off the service's faults; an admin surface (the admin token guards
+ * /admin/**). A controller rather than an actuator endpoint so that bad input gets the same
+ * bean validation and problem details as the rest of the API.
+ */
+@RestController
+@RequestMapping("/admin/faults")
+public class FaultController {
+
+	private final FaultRegistry registry;
+
+	public FaultController(FaultRegistry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping
+	List<Fault> list() {
+		return this.registry.active();
+	}
+
+	@PostMapping
+	ResponseEntity<Fault> enable(@Valid @RequestBody FaultRequest request) {
+		Fault fault = this.registry.enable(request);
+		return ResponseEntity.created(URI.create("/admin/faults/" + fault.id())).body(fault);
+	}
+
+	@DeleteMapping("/{id}")
+	Fault disable(@PathVariable String id) {
+		return this.registry.disable(id);
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.oddshop.platform.fault;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
+/**
+ * Where faults strike. A service calls {@link #strike(String)} at the start of each code path a
+ * fault may hit; with no fault switched on that costs a map look-up. A strike is counted
+ * ({@code shop_fault_injections_total}) and marked on the current span ({@code fault.id}).
+ */
+public class FaultPoints {
+
+	private final FaultRegistry registry;
+
+	private final MeterRegistry meters;
+
+	private final ObservationRegistry observations;
+
+	/** What MEMORY_LEAK keeps alive, as a leak does. */
+	private final List<byte[]> retained = new CopyOnWriteArrayList<>();
+
+	public FaultPoints(FaultRegistry registry, MeterRegistry meters, ObservationRegistry observations) {
+		this.registry = registry;
+		this.meters = meters;
+		this.observations = observations;
+	}
+
+	public void strike(String point) {
+		Fault fault = this.registry.at(point).orElse(null);
+		if (fault == null || ThreadLocalRandom.current().nextDouble() >= fault.probability()) {
+			return;
+		}
+		Counter.builder("shop.fault.injections")
+			.description("Calls a fault struck")
+			.tag("fault", fault.id())
+			.tag("kind", fault.kind().name().toLowerCase(Locale.ROOT))
+			.register(this.meters)
+			.increment();
+		Observation current = this.observations.getCurrentObservation();
+		if (current != null) {
+			current.highCardinalityKeyValue("fault.id", fault.id());
+			current.event(Observation.Event.of("fault", "fault " + fault.id() + " (" + fault.kind() + ")"));
+		}
+		switch (fault.kind()) {
+			case LATENCY -> sleep(fault.duration().plus(jitter(fault.jitter())));
+			case ERROR -> throw new InjectedFaultException(fault);
+			case HANG -> sleep(Duration.between(Instant.now(), fault.expiresAt()));
+			case CPU_HOT_LOOP -> burn(fault.duration());
+			case MEMORY_LEAK -> this.retained.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
+		}
+	}
+
+	/** Bytes kept alive by MEMORY_LEAK faults so far. */
+	public long retainedBytes() {
+		return this.retained.stream().mapToLong(bytes -> bytes.length).sum();
+	}
+
+	/** Lets the leaked memory go, as a restart would. */
+	public void releaseRetained() {
+		this.retained.clear();
+	}
+
+	private static Duration jitter(Duration jitter) {
+		return jitter.isZero() ? Duration.ZERO
+				: Duration.ofMillis(ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1));
+	}
+
+	private static void sleep(Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** A deliberately wasteful loop that shows up in CPU profiles under this method's name. */
+	private static void burn(Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		long hash = 17;
+		while (System.nanoTime() < end) {
+			for (int i = 0; i < 10_000; i++) {
+				hash = hash * 31 + i;
+			}
+		}
+		if (hash == 42) {
+			Thread.onSpinWait();
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.oddshop.platform.fault;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.oddshop.platform.web.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The faults active in this service. Every switch is ground truth in the telemetry: a gauge
+ * {@code shop_fault_active{service,fault,kind}} while it is on and a structured log line at
+ * each change. A fault never outlives its expiry (at most an hour).
+ */
+public class FaultRegistry {
+
+	static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+
+	static final Duration MAX_TTL = Duration.ofHours(1);
+
+	private static final Logger log = LoggerFactory.getLogger(FaultRegistry.class);
+
+	private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+
+	private final Map<String, Gauge> gauges = new ConcurrentHashMap<>();
+
+	private final MeterRegistry meters;
+
+	private final String service;
+
+	private final Clock clock;
+
+	public FaultRegistry(MeterRegistry meters, String service, Clock clock) {
+		this.meters = meters;
+		this.service = service;
+		this.clock = clock;
+	}
+
+	public Fault enable(FaultRequest request) {
+		Instant now = this.clock.instant();
+		Duration ttl = request.ttl() == null ? DEFAULT_TTL : request.ttl();
+		Fault fault = new Fault(request.id(), request.kind(), request.point(),
+				request.probability() == null ? 1.0 : request.probability(),
+				request.duration() == null ? Duration.ZERO : request.duration(),
+				request.jitter() == null ? Duration.ZERO : request.jitter(), now, now.plus(ttl),
+				request.note() == null ? "" : request.note());
+		this.faults.put(fault.id(), fault);
+		this.gauges.computeIfAbsent(fault.id(), id -> Gauge.builder("shop.fault.active", this, registry -> registry.isActive(id) ? 1 : 0)
+			.description("1 while the fault is switched on: ground truth for dashboards and drills")
+			.tag("service", this.service)
+			.tag("fault", id)
+			.tag("kind", fault.kind().name().toLowerCase(Locale.ROOT))
+			.register(this.meters));
+		log.warn("Fault {} ON: {} at {} (probability {}, duration {}, jitter {}) until {}; note: {}", fault.id(),
+				fault.kind(), fault.point(), fault.probability(), fault.duration(), fault.jitter(), fault.expiresAt(),
+				fault.note());
+		return fault;
+	}
+
+	public Fault disable(String id) {
+		Fault fault = this.faults.remove(id);
+		if (fault == null) {
+			throw ApiException.notFound("Fault", id);
+		}
+		log.warn("Fault {} OFF ({} at {})", id, fault.kind(), fault.point());
+		return fault;
+	}
+
+	public List<Fault> active() {
+		expire();
+		return this.faults.values().stream().sorted(Comparator.comparing(Fault::startedAt)).toList();
+	}
+
+	/** The active fault at this point, if any; expired faults switch themselves off here. */
+	public Optional<Fault> at(String point) {
+		if (this.faults.isEmpty()) {
+			return Optional.empty();
+		}
+		expire();
+		return this.faults.values().stream().filter(fault -> fault.point().equals(point)).findFirst();
+	}
+
+	private boolean isActive(String id) {
+		Fault fault = this.faults.get(id);
+		return fault != null && !fault.expired(this.clock.instant());
+	}
+
+	private void expire() {
+		Instant now = this.clock.instant();
+		this.faults.values().removeIf(fault -> {
+			if (fault.expired(now)) {
+				log.warn("Fault {} OFF (expired at {})", fault.id(), fault.expiresAt());
+				return true;
+			}
+			return false;
+		});
+	}
+
+}

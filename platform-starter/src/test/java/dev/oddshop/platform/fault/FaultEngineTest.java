@@ -1,0 +1,164 @@
+package dev.oddshop.platform.fault;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import dev.oddshop.platform.fault.app.FaultTestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Each fault kind's effect, measured over real HTTP, and the controls around it. */
+@SpringBootTest(classes = FaultTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "shop.admin.token=fault-test-token", "spring.application.name=fault-test" })
+@AutoConfigureRestTestClient
+class FaultEngineTest {
+
+	private static final String TOKEN = "Bearer fault-test-token";
+
+	@Autowired
+	RestTestClient http;
+
+	@Autowired
+	FaultRegistry registry;
+
+	@Autowired
+	FaultPoints points;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@AfterEach
+	void switchEverythingOff() {
+		this.registry.active().forEach(fault -> this.registry.disable(fault.id()));
+		this.points.releaseRetained();
+	}
+
+	@Test
+	void latencyIsAddedWithinToleranceAndGoneWhenSwitchedOff() {
+		enable(Map.of("id", "slow-work", "kind", "LATENCY", "point", "test.work", "duration", "PT0.3S", "jitter",
+				"PT0.1S"));
+		assertThat(gauge("slow-work")).isEqualTo(1.0);
+		long slow = timeWork();
+		assertThat(slow).isBetween(300L, 1_500L);
+		this.http.delete().uri("/admin/faults/slow-work").header("Authorization", TOKEN).exchange().expectStatus().isOk();
+		assertThat(timeWork()).isLessThan(300L);
+		assertThat(gauge("slow-work")).isZero();
+	}
+
+	@Test
+	void errorsStrikeTheirShareOfCalls() {
+		enable(Map.of("id", "flaky-work", "kind", "ERROR", "point", "test.work", "probability", 0.5));
+		int calls = 200;
+		int errors = 0;
+		for (int i = 0; i < calls; i++) {
+			int status = this.http.get().uri("/work").exchange().returnResult(String.class).getStatus().value();
+			errors += status == 500 ? 1 : 0;
+		}
+		// binomial(200, 0.5): mean 100, sd about 7; +-5 sd
+		assertThat(errors).isBetween(65, 135);
+		assertThat(this.meters.get("shop.fault.injections").tag("fault", "flaky-work").counter().count())
+			.isEqualTo(errors);
+	}
+
+	@Test
+	void aHotLoopBurnsCpu() {
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		enable(Map.of("id", "hot-loop", "kind", "CPU_HOT_LOOP", "point", "test.work", "duration", "PT0.4S"));
+		long before = os.getProcessCpuTime();
+		timeWork();
+		assertThat(Duration.ofNanos(os.getProcessCpuTime() - before)).isGreaterThan(Duration.ofMillis(300));
+	}
+
+	@Test
+	void aLeakKeepsMemoryPerCall() {
+		enable(Map.of("id", "leak", "kind", "MEMORY_LEAK", "point", "test.work", "duration", "PT1S"));
+		for (int i = 0; i < 5; i++) {
+			timeWork();
+		}
+		assertThat(this.points.retainedBytes()).isEqualTo(5 * 1000 * 1024L);
+	}
+
+	@Test
+	void aHangLastsUntilTheFaultExpires() {
+		enable(Map.of("id", "stuck", "kind", "HANG", "point", "test.work", "ttl", "PT1S"));
+		assertThat(timeWork()).isBetween(700L, 3_000L);
+		await().atMost(Duration.ofSeconds(3)).until(() -> this.registry.active().isEmpty());
+		assertThat(timeWork()).isLessThan(300L);
+	}
+
+	@Test
+	void anExpiredFaultSwitchesItselfOff() {
+		enable(Map.of("id", "short", "kind", "LATENCY", "point", "test.work", "duration", "PT0.5S", "ttl", "PT1S"));
+		await().atMost(Duration.ofSeconds(3)).until(() -> this.registry.active().isEmpty());
+		assertThat(timeWork()).isLessThan(300L);
+	}
+
+	@Test
+	void faultsNeedTheAdminToken() {
+		this.http.get().uri("/admin/faults").exchange().expectStatus().isUnauthorized();
+		this.http.get().uri("/admin/faults").header("Authorization", "Bearer wrong").exchange().expectStatus().isForbidden();
+		this.http.get().uri("/admin/faults").header("Authorization", TOKEN).exchange().expectStatus().isOk();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"id\":\"x\",\"kind\":\"EARTHQUAKE\",\"point\":\"test.work\"}",
+			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"probability\":2}",
+			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"ttl\":\"PT2H\"}",
+			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"duration\":\"PT-1S\"}",
+			"{\"kind\":\"LATENCY\",\"point\":\"test.work\"}", "{\"id\":\"Bad Id\",\"kind\":\"LATENCY\",\"point\":\"x\"}",
+			"not json" })
+	void badInputIsABadRequestAndSwitchesNothingOn(String body) {
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.registry.active()).isEmpty();
+	}
+
+	@Test
+	void anUnknownFaultIsNotFound() {
+		this.http.delete().uri("/admin/faults/nothing").header("Authorization", TOKEN).exchange().expectStatus().isNotFound();
+	}
+
+	private void enable(Map<String, Object> request) {
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	private long timeWork() {
+		long start = System.nanoTime();
+		this.http.get().uri("/work").exchange().expectStatus().isOk();
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private double gauge(String fault) {
+		return this.meters.get("shop.fault.active").tag("fault", fault).gauge().value();
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.oddshop.platform.fault;
+
+import dev.oddshop.platform.fault.app.FaultTestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In the production profile nothing can switch a fault on: the fault controls are absent. */
+@SpringBootTest(classes = FaultTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("production")
+class ProductionProfileTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void hasNoFaultControls() {
+		assertThat(this.context.getBeanNamesForType(FaultController.class)).isEmpty();
+		assertThat(this.context.getBean(FaultRegistry.class).active()).isEmpty();
+	}
+
+}
