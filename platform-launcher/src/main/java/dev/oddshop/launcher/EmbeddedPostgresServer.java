@@ -2,10 +2,13 @@ package dev.oddshop.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,13 +26,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
-	/** A server whose data survives restarts in {@code dataDirectory}. */
+	/** A server whose data survives restarts in {@code dataDirectory}; {@code reset} starts empty. */
 	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean reset) {
 		try {
+			if (reset) {
+				deleteRecursively(dataDirectory);
+			}
+			// never let the library clean up: it would delete the data when the server stops
 			return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
 				.setPort(port)
 				.setDataDirectory(dataDirectory)
-				.setCleanDataDirectory(reset)
+				.setCleanDataDirectory(false)
 				.start());
 		}
 		catch (IOException ex) {
@@ -49,6 +56,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
 		}
 		return shared;
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	public int port() {
