@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The processor's merchant API over real HTTP, without processing latency. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simulator.latency.mean=0ms", "simulator.latency.jitter=0ms" })
+		properties = { "simulator.latency.mean=0ms", "simulator.latency.jitter=0ms", "shop.admin.token=sim-test-token" })
 @AutoConfigureRestTestClient
 class ChargeApiTest {
 
@@ -184,6 +184,33 @@ class ChargeApiTest {
 	void publishesItsOpenApiDocumentAndHealth() {
 		this.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
 		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aDeclineFaultDeclinesGoodCardsWhileAnsweringOk() {
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", "Bearer sim-test-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("id", "declines", "kind", "DECLINE", "point", "provider.charge"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		try {
+			Charge declined = charge(UUID.randomUUID().toString(), body(100, "EUR", "tok_visa"), 200);
+			assertThat(declined.status()).isEqualTo(ChargeStatus.DECLINED);
+			assertThat(declined.declineCode()).isEqualTo("do_not_honor");
+		}
+		finally {
+			this.http.delete()
+				.uri("/admin/faults/declines")
+				.header("Authorization", "Bearer sim-test-token")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		assertThat(charge(UUID.randomUUID().toString(), body(100, "EUR", "tok_visa"), 200).status())
+			.isEqualTo(ChargeStatus.SUCCEEDED);
 	}
 
 	private Charge charge(String key, Map<String, Object> body, int status) {

@@ -12,6 +12,9 @@ import java.util.stream.IntStream;
 import dev.oddshop.launcher.EmbeddedPostgresServer;
 import dev.oddshop.payment.payment.PaymentStatus;
 import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.platform.fault.FaultKind;
+import dev.oddshop.platform.fault.FaultRegistry;
+import dev.oddshop.platform.fault.FaultRequest;
 import dev.oddshop.provider.charge.ChargeStatus;
 import dev.oddshop.provider.charge.Ledger;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +61,9 @@ class PaymentApiTest {
 
 	@Autowired
 	InternalPayments payments;
+
+	@Autowired
+	FaultRegistry faults;
 
 	@Test
 	void capturesAGoodCardOnceEvenWhenAskedAgain() {
@@ -117,6 +123,24 @@ class PaymentApiTest {
 		assertThat(payment.failureReason()).isEqualTo("provider error after 3 attempt(s): HTTP 500 processing-error");
 		assertThat(this.payments.attemptOutcomes(payment)).containsExactly("SERVER_ERROR", "SERVER_ERROR", "SERVER_ERROR");
 		assertThat(provider.ledger()).isEqualTo(before);
+	}
+
+	@Test
+	void anUnreachableProviderFailsThePaymentWithoutACharge() {
+		this.faults.enable(new FaultRequest("provider-down", FaultKind.UNREACHABLE, "provider.call", null, null, null,
+				null, "test"));
+		try {
+			Ledger before = provider.ledger();
+			PaymentView payment = this.payments.charge(UUID.randomUUID(), "erin", 300, "tok_visa");
+			assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+			assertThat(payment.failureReason()).startsWith("provider unreachable");
+			assertThat(this.payments.attemptOutcomes(payment)).containsExactly("UNREACHABLE", "UNREACHABLE",
+					"UNREACHABLE");
+			assertThat(provider.ledger()).isEqualTo(before);
+		}
+		finally {
+			this.faults.disable("provider-down");
+		}
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.oddshop.platform.fault.FaultKind;
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +32,12 @@ class ChargeProcessor {
 
 	private final ProcessingDelay delay;
 
-	ChargeProcessor(ChargeBook book, ProcessingDelay delay) {
+	private final FaultPoints faults;
+
+	ChargeProcessor(ChargeBook book, ProcessingDelay delay, FaultPoints faults) {
 		this.book = book;
 		this.delay = delay;
+		this.faults = faults;
 	}
 
 	Result charge(String key, ChargeRequest request) {
@@ -64,6 +69,10 @@ class ChargeProcessor {
 			throw ex;
 		}
 		Charge settled = processing.settled(outcome.status(), outcome.declineCode());
+		if (settled.status() == ChargeStatus.SUCCEEDED && this.faults.struck("provider.charge", FaultKind.DECLINE)) {
+			// the silent failure: a 200 that declines a good card
+			settled = processing.settled(ChargeStatus.DECLINED, "do_not_honor");
+		}
 		entry.result().complete(settled);
 		log.info("Charge {} {} for {} {} (key {})", settled.id(), settled.status().wireName(), settled.amountCents(),
 				settled.currency(), key);

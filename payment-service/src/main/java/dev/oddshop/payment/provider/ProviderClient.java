@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
@@ -29,8 +30,11 @@ public class ProviderClient {
 
 	private final RestClient http;
 
-	ProviderClient(ServiceClients clients) {
+	private final FaultPoints faults;
+
+	ProviderClient(ServiceClients clients, FaultPoints faults) {
 		this.http = clients.client("provider");
+		this.faults = faults;
 	}
 
 	/** One attempt; Resilience4j calls it again for I/O errors, timeouts and 5xx. */
@@ -41,6 +45,8 @@ public class ProviderClient {
 		int number = call.begin();
 		long start = System.nanoTime();
 		try {
+			// the provider as this service reaches it: unreachable, slow, failing
+			this.faults.strike("provider.call");
 			ProviderCharge charge = this.http.post()
 				.uri("/v1/charges")
 				.header(IDEMPOTENCY_KEY, call.orderId().toString())

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.oddshop.platform.fault.FaultController;
 import dev.oddshop.platform.fault.FaultPoints;
+import dev.oddshop.platform.fault.FaultReadiness;
 import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.http.ServiceClientProperties;
 import dev.oddshop.platform.http.ServiceClients;
@@ -93,7 +94,6 @@ public class PlatformAutoConfiguration {
 	 * on); the controls that switch faults on are absent in the production profile.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class FaultConfiguration {
 
 		@Bean
@@ -108,8 +108,15 @@ public class PlatformAutoConfiguration {
 			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 
+		/** The "faults" member of the readiness group (platform-defaults.yml). */
+		@Bean
+		FaultReadiness faultsHealthIndicator(FaultPoints faults) {
+			return new FaultReadiness(faults);
+		}
+
 		@Bean
 		@Profile("!production")
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 		FaultController faultController(FaultRegistry registry) {
 			return new FaultController(registry);
 		}

@@ -1,5 +1,6 @@
 package dev.oddshop.platform.fault;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Where faults strike. A service calls {@link #strike(String)} at the start of each code path a
@@ -18,6 +23,9 @@ import io.micrometer.observation.ObservationRegistry;
  * ({@code shop_fault_injections_total}) and marked on the current span ({@code fault.id}).
  */
 public class FaultPoints {
+
+	/** A logger that looks like a real component, as the noise in an incident does. */
+	private static final Logger NOISE = LoggerFactory.getLogger("dev.oddshop.cache.SegmentRefresher");
 
 	private final FaultRegistry registry;
 
@@ -34,10 +42,23 @@ public class FaultPoints {
 		this.observations = observations;
 	}
 
+	/** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
 	public void strike(String point) {
-		Fault fault = this.registry.at(point).orElse(null);
-		if (fault == null || ThreadLocalRandom.current().nextDouble() >= fault.probability()) {
-			return;
+		for (Fault fault : this.registry.at(point)) {
+			if (!fault.kind().decision() && hits(fault)) {
+				act(fault);
+			}
+		}
+	}
+
+	/** Whether a decision fault of this kind strikes this call; the caller then acts on it. */
+	public boolean struck(String point, FaultKind kind) {
+		return this.registry.at(point).stream().anyMatch(fault -> fault.kind() == kind && hits(fault));
+	}
+
+	private boolean hits(Fault fault) {
+		if (ThreadLocalRandom.current().nextDouble() >= fault.probability()) {
+			return false;
 		}
 		Counter.builder("shop.fault.injections")
 			.description("Calls a fault struck")
@@ -50,12 +71,29 @@ public class FaultPoints {
 			current.highCardinalityKeyValue("fault.id", fault.id());
 			current.event(Observation.Event.of("fault", "fault " + fault.id() + " (" + fault.kind() + ")"));
 		}
+		return true;
+	}
+
+	private void act(Fault fault) {
 		switch (fault.kind()) {
 			case LATENCY -> sleep(fault.duration().plus(jitter(fault.jitter())));
 			case ERROR -> throw new InjectedFaultException(fault);
 			case HANG -> sleep(Duration.between(Instant.now(), fault.expiresAt()));
+			case UNREACHABLE -> throw new ResourceAccessException("I/O error on " + fault.point() + ": Connection refused",
+					new ConnectException("Connection refused (fault " + fault.id() + ")"));
 			case CPU_HOT_LOOP -> burn(fault.duration());
 			case MEMORY_LEAK -> this.retained.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
+			case LOG_FLOOD -> flood();
+			case DECLINE, READINESS_FLAP -> {
+				// decisions: the code at the point acts on struck(...)
+			}
+		}
+	}
+
+	/** Plausible-looking noise at ERROR: the kind of flood that hides the real error. */
+	private static void flood() {
+		for (int i = 0; i < 20; i++) {
+			NOISE.error("Cache refresh failed for segment {}: upstream returned stale data (retrying)", i);
 		}
 	}
 

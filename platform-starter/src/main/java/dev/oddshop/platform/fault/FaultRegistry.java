@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.oddshop.platform.web.ApiException;
@@ -80,13 +79,13 @@ public class FaultRegistry {
 		return this.faults.values().stream().sorted(Comparator.comparing(Fault::startedAt)).toList();
 	}
 
-	/** The active fault at this point, if any; expired faults switch themselves off here. */
-	public Optional<Fault> at(String point) {
+	/** The active faults at this point; expired faults switch themselves off here. */
+	public List<Fault> at(String point) {
 		if (this.faults.isEmpty()) {
-			return Optional.empty();
+			return List.of();
 		}
 		expire();
-		return this.faults.values().stream().filter(fault -> fault.point().equals(point)).findFirst();
+		return this.faults.values().stream().filter(fault -> fault.point().equals(point)).toList();
 	}
 
 	private boolean isActive(String id) {

@@ -9,12 +9,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import dev.oddshop.platform.fault.app.FaultTestApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -25,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = FaultTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.admin.token=fault-test-token", "spring.application.name=fault-test" })
 @AutoConfigureRestTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class FaultEngineTest {
 
 	private static final String TOKEN = "Bearer fault-test-token";
@@ -105,6 +109,41 @@ class FaultEngineTest {
 		enable(Map.of("id", "short", "kind", "LATENCY", "point", "test.work", "duration", "PT0.5S", "ttl", "PT1S"));
 		await().atMost(Duration.ofSeconds(3)).until(() -> this.registry.active().isEmpty());
 		assertThat(timeWork()).isLessThan(300L);
+	}
+
+	@Test
+	void anUnreachableDependencyFailsTheCall() {
+		enable(Map.of("id", "no-route", "kind", "UNREACHABLE", "point", "test.work"));
+		this.http.get().uri("/work").exchange().expectStatus().isEqualTo(500);
+	}
+
+	@Test
+	void aLogFloodWritesMisleadingErrors(CapturedOutput output) {
+		enable(Map.of("id", "noise", "kind", "LOG_FLOOD", "point", "test.work"));
+		timeWork();
+		assertThat(output.getOut().lines().filter(line -> line.contains("Cache refresh failed"))).hasSize(20);
+	}
+
+	@Test
+	void aDecisionFaultStrikesItsShareOfCalls() {
+		enable(Map.of("id", "declines", "kind", "DECLINE", "point", "test.decide", "probability", 0.3));
+		int calls = 300;
+		int struck = 0;
+		for (int i = 0; i < calls; i++) {
+			struck += Boolean.TRUE.equals(this.http.get().uri("/decide").exchange().returnResult(Boolean.class)
+				.getResponseBody()) ? 1 : 0;
+		}
+		// binomial(300, 0.3): mean 90, sd about 8; +-5 sd
+		assertThat(struck).isBetween(50, 130);
+	}
+
+	@Test
+	void readinessFlapsWhileTheFaultIsOn() {
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		enable(Map.of("id", "flap", "kind", "READINESS_FLAP", "point", "readiness"));
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+		this.registry.disable("flap");
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 	}
 
 	@Test

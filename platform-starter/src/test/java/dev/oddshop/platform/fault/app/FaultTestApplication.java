@@ -1,12 +1,13 @@
 package dev.oddshop.platform.fault.app;
 
+import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A one-endpoint service with one fault point, to test the fault engine over real HTTP. */
+/** A small service with two fault points, to test the fault engine over real HTTP. */
 @SpringBootApplication
 public class FaultTestApplication {
 
@@ -23,6 +24,11 @@ public class FaultTestApplication {
 		String work() {
 			this.faults.strike("test.work");
 			return "done";
+		}
+
+		@GetMapping("/decide")
+		boolean decide() {
+			return this.faults.struck("test.decide", FaultKind.DECLINE);
 		}
 
 	}
