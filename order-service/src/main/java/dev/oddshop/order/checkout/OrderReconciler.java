@@ -39,6 +39,7 @@ class OrderReconciler {
 		this.context = context;
 	}
 
+	/** How often: shop.orders.reconcile-interval (application.yml). */
 	@Scheduled(fixedDelayString = "${shop.orders.reconcile-interval:5s}")
 	void reconcile() {
 		Instant staleBefore = Instant.now().minus(this.properties.staleAfter());
