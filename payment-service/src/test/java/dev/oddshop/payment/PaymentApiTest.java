@@ -17,6 +17,8 @@ import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.fault.FaultRequest;
 import dev.oddshop.provider.charge.ChargeStatus;
 import dev.oddshop.provider.charge.Ledger;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +66,12 @@ class PaymentApiTest {
 
 	@Autowired
 	FaultRegistry faults;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
 
 	@Test
 	void capturesAGoodCardOnceEvenWhenAskedAgain() {
@@ -128,7 +136,7 @@ class PaymentApiTest {
 	@Test
 	void anUnreachableProviderFailsThePaymentWithoutACharge() {
 		this.faults.enable(new FaultRequest("provider-down", FaultKind.UNREACHABLE, "provider.call", null, null, null,
-				null, "test"));
+				null, null, "test"));
 		try {
 			Ledger before = provider.ledger();
 			PaymentView payment = this.payments.charge(UUID.randomUUID(), "erin", 300, "tok_visa");
@@ -140,6 +148,65 @@ class PaymentApiTest {
 		}
 		finally {
 			this.faults.disable("provider-down");
+		}
+	}
+
+	@Test
+	void aRetryStormSendsTenAttemptsWithoutBackoffWhereThreeWereConfigured() {
+		this.faults.enable(new FaultRequest("storm", FaultKind.RETRY_STORM, "provider.retry", null, null, null, null,
+				null, "test"));
+		// ten failures in a row open the provider's breaker: start from a closed one, leave a closed one
+		this.breakers.circuitBreaker("provider").reset();
+		try {
+			long started = System.nanoTime();
+			PaymentView payment = this.payments.charge(UUID.randomUUID(), "dave", 999, "tok_error");
+			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+			assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+			assertThat(payment.attempts()).isEqualTo(10);
+			assertThat(this.payments.attemptOutcomes(payment)).hasSize(10).containsOnly("SERVER_ERROR");
+			// the configured retry waits 200 ms + 400 ms (+-50 %) between three attempts; the storm does not wait
+			assertThat(millis).isLessThan(2_000L);
+		}
+		finally {
+			this.faults.disable("storm");
+			this.breakers.circuitBreaker("provider").reset();
+		}
+	}
+
+	@Test
+	void aPaymentNeverSettledIsCapturedHereWhileTheProviderChargedNothing() {
+		this.faults.enable(new FaultRequest("unsettled", FaultKind.NEVER_SETTLED, "payment.settle", null, null, null,
+				null, null, "test"));
+		try {
+			Ledger before = provider.ledger();
+			UUID order = UUID.randomUUID();
+			PaymentView payment = this.payments.charge(order, "frank", 1500, "tok_visa");
+			assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+			assertThat(payment.attempts()).isZero();
+			assertThat(provider.ledger()).isEqualTo(before);
+			assertThat(provider.charge(order)).isEmpty();
+			// the fingerprint in the business metrics: captured, yet nothing was sent
+			assertThat(this.meters.get("shop.payments").tag("outcome", "captured").tag("provider_result", "not_sent")
+				.counter().count()).isPositive();
+		}
+		finally {
+			this.faults.disable("unsettled");
+		}
+	}
+
+	@Test
+	void aWrongAmountIsChargedWhileTheRightOneIsRecorded() {
+		this.faults.enable(new FaultRequest("tenth", FaultKind.WRONG_AMOUNT, "payment.settle", null, null, null, null,
+				null, "test"));
+		try {
+			Ledger before = provider.ledger();
+			PaymentView payment = this.payments.charge(UUID.randomUUID(), "frank", 2500, "tok_visa");
+			assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+			assertThat(payment.amountCents()).isEqualTo(2500);
+			assertThat(provider.ledger().succeededAmountCents() - before.succeededAmountCents()).isEqualTo(250);
+		}
+		finally {
+			this.faults.disable("tenth");
 		}
 	}
 

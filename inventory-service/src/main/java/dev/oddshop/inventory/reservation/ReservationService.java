@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.oddshop.inventory.InventoryProperties;
 import dev.oddshop.inventory.stock.StockLedger;
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -30,18 +31,23 @@ class ReservationService {
 
 	private final ReservationMetrics metrics;
 
+	private final FaultPoints faults;
+
 	ReservationService(ReservationRepository reservations, StockLedger ledger, InventoryProperties properties,
-			ReservationMetrics metrics) {
+			ReservationMetrics metrics, FaultPoints faults) {
 		this.reservations = reservations;
 		this.ledger = ledger;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.faults = faults;
 	}
 
 	/** Idempotent by order id: a repeat returns the first outcome without taking stock again. */
 	Reserved reserve(UUID orderId, ReservationRequest request) {
 		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
 				: this.properties.reservationTtl();
+		// inside the transaction: a slow statement here holds this reservation's connection
+		this.faults.strike("inventory.reserve.sql");
 		if (this.reservations.insertIfAbsent(orderId, ReservationStatus.ACTIVE.name(), Instant.now().plus(ttl)) == 0) {
 			Reservation existing = this.reservations.findById(orderId).orElseThrow();
 			if (existing.status().isClosed()) {
@@ -55,6 +61,8 @@ class ReservationService {
 			// the row locks come last, so the hot row of a flash sale is held for the shortest time
 			quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
 			this.ledger.reserve(quantities);
+			// the stock rows stay locked until commit: whatever happens here, every buyer of them waits for
+			this.faults.strike("inventory.stock.locked");
 		}
 		catch (ApiException refused) {
 			this.metrics.refused();

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,13 @@ class ChargeProcessor {
 
 	private final FaultPoints faults;
 
-	ChargeProcessor(ChargeBook book, ProcessingDelay delay, FaultPoints faults) {
+	private final MeterRegistry meters;
+
+	ChargeProcessor(ChargeBook book, ProcessingDelay delay, FaultPoints faults, MeterRegistry meters) {
 		this.book = book;
 		this.delay = delay;
 		this.faults = faults;
+		this.meters = meters;
 	}
 
 	Result charge(String key, ChargeRequest request) {
@@ -74,9 +79,25 @@ class ChargeProcessor {
 			settled = processing.settled(ChargeStatus.DECLINED, "do_not_honor");
 		}
 		entry.result().complete(settled);
+		if (settled.status() == ChargeStatus.SUCCEEDED) {
+			settledAmount(settled);
+		}
 		log.info("Charge {} {} for {} {} (key {})", settled.id(), settled.status().wireName(), settled.amountCents(),
 				settled.currency(), key);
 		return new Result(settled, false);
+	}
+
+	/**
+	 * The provider's settlement feed, as a merchant receives it: what was really charged. Set
+	 * against the shop's revenue it exposes payments reported captured but never charged.
+	 */
+	private void settledAmount(Charge charge) {
+		Counter.builder("shop.provider.settled")
+			.description("Amount the payment provider settled (charged), in minor units")
+			.baseUnit("cents")
+			.tag("currency", charge.currency())
+			.register(this.meters)
+			.increment(charge.amountCents());
 	}
 
 	Optional<Charge> find(String key) {

@@ -8,7 +8,6 @@ import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,9 +18,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The external payment provider. Retry, circuit breaker and bulkhead are Resilience4j
- * configuration named "provider" (application.yml); the retry is safe because every attempt
- * sends the order id as idempotency key.
+ * The external payment provider. Circuit breaker and bulkhead are Resilience4j configuration
+ * named "provider" (application.yml); {@link ProviderCharges} retries, which is safe because
+ * every attempt sends the order id as idempotency key.
  */
 @Component
 public class ProviderClient {
@@ -37,8 +36,7 @@ public class ProviderClient {
 		this.faults = faults;
 	}
 
-	/** One attempt; Resilience4j calls it again for I/O errors, timeouts and 5xx. */
-	@Retry(name = "provider")
+	/** One attempt; the retry calls it again for I/O errors, timeouts and 5xx. */
 	@CircuitBreaker(name = "provider")
 	@Bulkhead(name = "provider")
 	public ProviderCharge charge(ChargeCall call) {

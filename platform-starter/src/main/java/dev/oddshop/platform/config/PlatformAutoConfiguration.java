@@ -3,6 +3,9 @@ package dev.oddshop.platform.config;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import dev.oddshop.platform.fault.DatabaseFaults;
 import dev.oddshop.platform.fault.FaultController;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.fault.FaultReadiness;
@@ -97,15 +100,18 @@ public class PlatformAutoConfiguration {
 	static class FaultConfiguration {
 
 		@Bean
-		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment) {
+		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment,
+				ObjectProvider<DataSource> dataSource) {
 			return new FaultRegistry(meters, environment.getProperty("spring.application.name", "unknown"),
-					Clock.systemUTC());
+					Clock.systemUTC(), dataSource.getIfAvailable() != null);
 		}
 
 		@Bean
 		FaultPoints faultPoints(FaultRegistry registry, MeterRegistry meters,
-				ObjectProvider<ObservationRegistry> observations) {
-			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DataSource> dataSource) {
+			DataSource database = dataSource.getIfAvailable();
+			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+					database == null ? null : new DatabaseFaults(database));
 		}
 
 		/** The "faults" member of the readiness group (platform-defaults.yml). */

@@ -13,12 +13,16 @@ import java.time.Instant;
  * @param duration latency, hang or CPU time per affected call; for MEMORY_LEAK the bytes kept are
  * {@code duration.toMillis() * 1024}
  * @param jitter uniform extra latency, 0..jitter
- * @param startedAt when it was switched on
+ * @param startedAt when it strikes from (later than the request when it was delayed)
  * @param expiresAt when it switches itself off
  * @param note who and why
  */
 public record Fault(String id, FaultKind kind, String point, double probability, Duration duration,
 		Duration jitter, Instant startedAt, Instant expiresAt, String note) {
+
+	public boolean started(Instant now) {
+		return !now.isBefore(this.startedAt);
+	}
 
 	public boolean expired(Instant now) {
 		return !now.isBefore(this.expiresAt);

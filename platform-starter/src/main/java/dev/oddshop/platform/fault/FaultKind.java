@@ -22,15 +22,40 @@ public enum FaultKind {
 	MEMORY_LEAK(false),
 	/** Floods the log with misleading errors that hide the real one. */
 	LOG_FLOOD(false),
+	/** Runs {@code pg_sleep(duration)} in the caller's transaction: a slow query, seen by the database. */
+	SLOW_SQL(false),
+	/** Borrows a database connection and keeps it for the duration, off the request: a connection leak. */
+	POOL_EXHAUSTION(false),
+	/**
+	 * Holds on for the duration at a point struck while a row lock is held, so every caller
+	 * wanting that row queues behind it.
+	 */
+	LOCK_CONTENTION(false),
+	/**
+	 * Lets calls pass one at a time, each holding a shared monitor for the duration: request
+	 * threads pile up BLOCKED, as behind a synchronized hot path.
+	 */
+	THREAD_SATURATION(false),
 	/** Decision: the payment provider declines a share of charges, still answering 200. */
 	DECLINE(true),
 	/** Decision: readiness reports DOWN for a share of checks (flapping). */
-	READINESS_FLAP(true);
+	READINESS_FLAP(true),
+	/** Decision: a dependency's retries switch to many attempts without backoff. */
+	RETRY_STORM(true),
+	/** Decision, the silent failure: a payment is reported captured but the provider never charged it. */
+	NEVER_SETTLED(true),
+	/** Decision, the silent failure: the provider is charged a wrong amount (a tenth: a decimal shift). */
+	WRONG_AMOUNT(true);
 
 	private final boolean decision;
 
 	FaultKind(boolean decision) {
 		this.decision = decision;
+	}
+
+	/** Whether the kind needs the service's database. */
+	public boolean needsDatabase() {
+		return this == SLOW_SQL || this == POOL_EXHAUSTION;
 	}
 
 	/** Whether the code at the fault point acts on it, rather than the fault engine. */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,13 +35,21 @@ public class FaultPoints {
 
 	private final ObservationRegistry observations;
 
+	/** The service's database, or null where it has none (FaultRegistry refuses database faults there). */
+	private final DatabaseFaults database;
+
 	/** What MEMORY_LEAK keeps alive, as a leak does. */
 	private final List<byte[]> retained = new CopyOnWriteArrayList<>();
 
-	public FaultPoints(FaultRegistry registry, MeterRegistry meters, ObservationRegistry observations) {
+	/** One monitor per THREAD_SATURATION fault. */
+	private final Map<String, Object> monitors = new ConcurrentHashMap<>();
+
+	public FaultPoints(FaultRegistry registry, MeterRegistry meters, ObservationRegistry observations,
+			DatabaseFaults database) {
 		this.registry = registry;
 		this.meters = meters;
 		this.observations = observations;
+		this.database = database;
 	}
 
 	/** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
@@ -84,7 +94,15 @@ public class FaultPoints {
 			case CPU_HOT_LOOP -> burn(fault.duration());
 			case MEMORY_LEAK -> this.retained.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
 			case LOG_FLOOD -> flood();
-			case DECLINE, READINESS_FLAP -> {
+			case SLOW_SQL -> this.database.slowQuery(fault.duration().plus(jitter(fault.jitter())));
+			case POOL_EXHAUSTION -> this.database.holdConnection(fault);
+			case LOCK_CONTENTION -> sleep(fault.duration().plus(jitter(fault.jitter())));
+			case THREAD_SATURATION -> {
+				synchronized (this.monitors.computeIfAbsent(fault.id(), id -> new Object())) {
+					sleep(fault.duration());
+				}
+			}
+			case DECLINE, READINESS_FLAP, RETRY_STORM, NEVER_SETTLED, WRONG_AMOUNT -> {
 				// decisions: the code at the point acts on struck(...)
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.oddshop.platform.web.ApiException;
 import io.micrometer.core.instrument.Gauge;
+import org.springframework.http.HttpStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,19 +39,27 @@ public class FaultRegistry {
 
 	private final Clock clock;
 
-	public FaultRegistry(MeterRegistry meters, String service, Clock clock) {
+	private final boolean hasDatabase;
+
+	public FaultRegistry(MeterRegistry meters, String service, Clock clock, boolean hasDatabase) {
 		this.meters = meters;
 		this.service = service;
 		this.clock = clock;
+		this.hasDatabase = hasDatabase;
 	}
 
 	public Fault enable(FaultRequest request) {
-		Instant now = this.clock.instant();
+		if (request.kind().needsDatabase() && !this.hasDatabase) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "fault-not-applicable",
+					"A " + request.kind() + " fault needs a database; " + this.service + " has none");
+		}
+		// a delayed fault starts later (a scenario's timeline) and lives its ttl from then on
+		Instant start = this.clock.instant().plus(request.delay() == null ? Duration.ZERO : request.delay());
 		Duration ttl = request.ttl() == null ? DEFAULT_TTL : request.ttl();
 		Fault fault = new Fault(request.id(), request.kind(), request.point(),
 				request.probability() == null ? 1.0 : request.probability(),
 				request.duration() == null ? Duration.ZERO : request.duration(),
-				request.jitter() == null ? Duration.ZERO : request.jitter(), now, now.plus(ttl),
+				request.jitter() == null ? Duration.ZERO : request.jitter(), start, start.plus(ttl),
 				request.note() == null ? "" : request.note());
 		this.faults.put(fault.id(), fault);
 		this.gauges.computeIfAbsent(fault.id(), id -> Gauge.builder("shop.fault.active", this, registry -> registry.isActive(id) ? 1 : 0)
@@ -59,9 +68,9 @@ public class FaultRegistry {
 			.tag("fault", id)
 			.tag("kind", fault.kind().name().toLowerCase(Locale.ROOT))
 			.register(this.meters));
-		log.warn("Fault {} ON: {} at {} (probability {}, duration {}, jitter {}) until {}; note: {}", fault.id(),
-				fault.kind(), fault.point(), fault.probability(), fault.duration(), fault.jitter(), fault.expiresAt(),
-				fault.note());
+		log.warn("Fault {} ON: {} at {} (probability {}, duration {}, jitter {}) from {} until {}; note: {}",
+				fault.id(), fault.kind(), fault.point(), fault.probability(), fault.duration(), fault.jitter(),
+				fault.startedAt(), fault.expiresAt(), fault.note());
 		return fault;
 	}
 
@@ -85,12 +94,17 @@ public class FaultRegistry {
 			return List.of();
 		}
 		expire();
-		return this.faults.values().stream().filter(fault -> fault.point().equals(point)).toList();
+		Instant now = this.clock.instant();
+		return this.faults.values()
+			.stream()
+			.filter(fault -> fault.point().equals(point) && fault.started(now))
+			.toList();
 	}
 
 	private boolean isActive(String id) {
 		Fault fault = this.faults.get(id);
-		return fault != null && !fault.expired(this.clock.instant());
+		Instant now = this.clock.instant();
+		return fault != null && fault.started(now) && !fault.expired(now);
 	}
 
 	private void expire() {

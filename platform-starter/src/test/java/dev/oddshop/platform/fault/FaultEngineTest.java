@@ -2,7 +2,13 @@ package dev.oddshop.platform.fault;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,6 +153,56 @@ class FaultEngineTest {
 	}
 
 	@Test
+	void threadSaturationLetsCallsPassOneAtATimeAndBlocksTheRest() throws Exception {
+		enable(Map.of("id", "one-at-a-time", "kind", "THREAD_SATURATION", "point", "test.work", "duration", "PT0.4S"));
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		try {
+			long start = System.nanoTime();
+			List<Future<Long>> calls = IntStream.range(0, 4).mapToObj(i -> callers.submit(this::timeWork)).toList();
+			boolean blockedSeen = false;
+			while (!blockedSeen && calls.stream().anyMatch(call -> !call.isDone())) {
+				blockedSeen = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+					.anyMatch(thread -> thread.getThreadState() == Thread.State.BLOCKED
+							&& thread.getLockName() != null && thread.getThreadName().startsWith("http-nio"));
+			}
+			for (Future<Long> call : calls) {
+				call.get();
+			}
+			// four calls of 0.4 s each, one after the other
+			assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_600L);
+			assertThat(blockedSeen).as("request threads BLOCKED on the fault's monitor").isTrue();
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void aDelayedFaultStrikesFromItsStartOnly() {
+		enable(Map.of("id", "later", "kind", "LATENCY", "point", "test.work", "duration", "PT0.5S", "delay", "PT1S"));
+		assertThat(gauge("later")).isZero();
+		assertThat(timeWork()).isLessThan(300L);
+		await().atMost(Duration.ofSeconds(3)).until(() -> gauge("later") == 1.0);
+		assertThat(timeWork()).isGreaterThanOrEqualTo(500L);
+	}
+
+	@Test
+	void aDatabaseFaultIsRefusedWhereThereIsNoDatabase() {
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("id", "slow-sql", "kind", "SLOW_SQL", "point", "test.work", "duration", "PT1S"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://odd-shop.dev/problems/fault-not-applicable");
+		assertThat(this.registry.active()).isEmpty();
+	}
+
+	@Test
 	void faultsNeedTheAdminToken() {
 		this.http.get().uri("/admin/faults").exchange().expectStatus().isUnauthorized();
 		this.http.get().uri("/admin/faults").header("Authorization", "Bearer wrong").exchange().expectStatus().isForbidden();
@@ -158,6 +214,7 @@ class FaultEngineTest {
 			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"probability\":2}",
 			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"ttl\":\"PT2H\"}",
 			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"duration\":\"PT-1S\"}",
+			"{\"id\":\"x\",\"kind\":\"LATENCY\",\"point\":\"test.work\",\"delay\":\"PT2H\"}",
 			"{\"kind\":\"LATENCY\",\"point\":\"test.work\"}", "{\"id\":\"Bad Id\",\"kind\":\"LATENCY\",\"point\":\"x\"}",
 			"not json" })
 	void badInputIsABadRequestAndSwitchesNothingOn(String body) {

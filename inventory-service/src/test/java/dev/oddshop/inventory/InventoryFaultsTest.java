@@ -1,0 +1,157 @@
+package dev.oddshop.inventory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import dev.oddshop.platform.fault.FaultRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database faults measured where they act, on real PostgreSQL: slow SQL inside the
+ * reservation's transaction, a leaking pool, a hot row held locked. Products 400..420.
+ */
+class InventoryFaultsTest extends InventoryTestSupport {
+
+	@Autowired
+	FaultRegistry registry;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void switchFaultsOff() {
+		this.registry.active().forEach(fault -> this.registry.disable(fault.id()));
+	}
+
+	@Test
+	void slowSqlIsSpentInPostgresqlInsideTheReservation() throws Exception {
+		setStock(400, 10);
+		enable(Map.of("id", "slow-reserve", "kind", "SLOW_SQL", "point", "inventory.reserve.sql", "duration",
+				"PT0.6S"));
+		AtomicBoolean seenInDatabase = new AtomicBoolean();
+		CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> {
+			long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+			while (!seenInDatabase.get() && System.nanoTime() < until) {
+				seenInDatabase.set(this.jdbc.queryForObject(
+						"select count(*) from pg_stat_activity where query like 'select pg_sleep%' and state = 'active'"
+								+ " and xact_start is not null",
+						Integer.class) > 0);
+			}
+		});
+		long started = System.nanoTime();
+		reserve(UUID.randomUUID(), ReservationLifecycleTest.items(Map.of(400L, 1))).expectStatus().isCreated();
+		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		watcher.join();
+
+		assertThat(millis).isBetween(600L, 3_000L);
+		assertThat(seenInDatabase).as("pg_sleep seen active in a transaction by pg_stat_activity").isTrue();
+		assertStock(400, 9, 1);
+	}
+
+	@Test
+	void heldConnectionsDrainThePoolAndReservationsWaitForOne() throws Exception {
+		setStock(401, 100);
+		enable(Map.of("id", "connection-leak", "kind", "POOL_EXHAUSTION", "point", "inventory.reserve", "duration",
+				"PT3S"));
+		double waitedBefore = acquireMaxSeconds();
+		List<Integer> statuses = inParallel(30, n -> reserve(UUID.randomUUID(),
+				ReservationLifecycleTest.items(Map.of(401L, 1))).returnResult(String.class).getStatus().value());
+
+		// the leaks return after 3 s; every reservation got its connection in the end and took stock once
+		assertThat(statuses).containsOnly(201);
+		assertThat(acquireMaxSeconds()).as("longest wait for a connection, s").isGreaterThan(Math.max(waitedBefore, 0.5));
+		assertStock(401, 70, 30);
+		this.registry.disable("connection-leak");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.meters.get("hikaricp.connections.active").gauge().value() < 20);
+	}
+
+	@Test
+	void aHotRowHeldLockedSerialisesItsBuyersButNotOthers() throws Exception {
+		IntStream.rangeClosed(402, 407).forEach(product -> setStock(product, 10));
+		enable(Map.of("id", "hot-row", "kind", "LOCK_CONTENTION", "point", "inventory.stock.locked", "duration",
+				"PT0.4S"));
+
+		long sameRow = timed(() -> inParallel(5,
+				n -> reserve(UUID.randomUUID(), ReservationLifecycleTest.items(Map.of(402L, 1))).expectStatus()
+					.isCreated()));
+		long otherRows = timed(() -> inParallel(5, n -> reserve(UUID.randomUUID(),
+				ReservationLifecycleTest.items(Map.of(403L + n, 1))).expectStatus().isCreated()));
+
+		// five buyers of one row wait for each other: at least 5 x 0.4 s; five rows proceed side by side
+		assertThat(sameRow).isGreaterThanOrEqualTo(2_000L);
+		assertThat(otherRows).isLessThan(sameRow / 2);
+		assertStock(402, 5, 5);
+	}
+
+	private void enable(Map<String, Object> fault) {
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(fault)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	private double acquireMaxSeconds() {
+		return this.meters.get("hikaricp.connections.acquire").timer().max(TimeUnit.SECONDS);
+	}
+
+	private static long timed(Callable<?> work) throws Exception {
+		long started = System.nanoTime();
+		work.call();
+		return Duration.ofNanos(System.nanoTime() - started).toMillis();
+	}
+
+	private static <T> List<T> inParallel(int calls, IndexedCall<T> call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < calls; i++) {
+				int n = i;
+				futures.add(pool.submit(() -> call.call(n)));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** The n-th of a batch of parallel calls. */
+	interface IndexedCall<T> {
+
+		T call(int n) throws Exception;
+
+	}
+
+}
