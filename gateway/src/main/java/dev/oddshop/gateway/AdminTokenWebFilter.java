@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-/** The gateway's own admin surfaces (actuator beyond health and prometheus) need the token. */
+/** The gateway's own admin surfaces (actuator beyond health and prometheus, /admin/**) need the token. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class AdminTokenWebFilter implements WebFilter {
@@ -31,7 +31,8 @@ class AdminTokenWebFilter implements WebFilter {
 		String path = exchange.getRequest().getPath().value();
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		// service admin paths (e.g. PUT stock) pass through: the owning service checks the token
-		if (!path.startsWith("/actuator") || !this.surfaces.isAdmin(exchange.getRequest().getMethod().name(), path)
+		boolean own = path.startsWith("/actuator") || path.startsWith("/admin");
+		if (!own || !this.surfaces.isAdmin(exchange.getRequest().getMethod().name(), path)
 				|| this.surfaces.isAuthorized(authorization)) {
 			return chain.filter(exchange);
 		}

@@ -1,5 +1,6 @@
 package dev.oddshop.launcher;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import dev.oddshop.launcher.scenario.ScenarioCommand;
+
 /**
  * {@code java -jar platform-launcher-exec.jar [--reset]}: runs the platform on embedded
  * defaults in the foreground until it is interrupted (Ctrl-C or SIGTERM from {@code ./shop down}).
+ * {@code ... scenario list|start|stop [NAME]}: puts a scenario to work on a running platform.
  */
 public final class ShopLauncher {
 
@@ -22,6 +26,16 @@ public final class ShopLauncher {
 		List<String> options = List.of(args);
 		Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
 		Path run = root.resolve("run");
+		if (!options.isEmpty() && options.getFirst().equals("scenario")) {
+			URI gateway = URI.create(System.getenv()
+				.getOrDefault("SHOP_URL", "http://localhost:" + intEnv("SHOP_GATEWAY_PORT", 8080)));
+			String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", "");
+			if (token.isBlank() && Files.isRegularFile(run.resolve("admin-token"))) {
+				token = Files.readString(run.resolve("admin-token")).strip();
+			}
+			ScenarioCommand.run(options.subList(1, options.size()), root, gateway, token);
+			return;
+		}
 		String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", newToken());
 		PlatformConfig config = new PlatformConfig(root, run, intEnv("SHOP_GATEWAY_PORT", 8080),
 				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, Map.of(),

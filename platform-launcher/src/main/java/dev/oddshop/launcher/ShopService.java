@@ -28,6 +28,16 @@ public enum ShopService {
 		return this.module;
 	}
 
+	/** The service whose module (and service) name this is. */
+	public static ShopService of(String module) {
+		for (ShopService service : values()) {
+			if (service.module.equals(module)) {
+				return service;
+			}
+		}
+		throw new IllegalArgumentException("No service " + module);
+	}
+
 	public int port(int gatewayPort) {
 		return gatewayPort + this.portOffset;
 	}

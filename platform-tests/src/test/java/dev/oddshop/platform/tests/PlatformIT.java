@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.ShopApi.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,7 +179,7 @@ class PlatformIT {
 		for (int i = 0; i < buyers; i++) {
 			String customer = "buyer-" + i;
 			String cart = carts.get(i);
-			checkouts.add(() -> checkoutLikeAClient(customer, cart));
+			checkouts.add(() -> this.platform.checkoutLikeAClient(customer, cart));
 		}
 		List<Reply> replies = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(buyers)) {
@@ -200,36 +199,7 @@ class PlatformIT {
 		Reply stock = this.api.get("/api/inventory/stock/" + product);
 		assertThat(stock.body().path("available").asInt()).isZero();
 		assertThat(stock.body().path("reserved").asInt()).isZero();
-		assertInvariants();
-	}
-
-	/**
-	 * A buyer's checkout as a well-behaved client does it: with an Idempotency-Key, retrying after
-	 * a 503 (busy) or 504 (outcome unknown) with the same key, so a retry can never order twice.
-	 */
-	private Reply checkoutLikeAClient(String customer, String cart) throws InterruptedException {
-		String key = UUID.randomUUID().toString();
-		Reply reply = this.platform.checkout(customer, cart, "tok_visa", key);
-		for (int retry = 0; retry < 3 && (reply.status() == 503 || reply.status() == 504); retry++) {
-			Thread.sleep(1_000);
-			reply = this.platform.checkout(customer, cart, "tok_visa", key);
-		}
-		return reply;
-	}
-
-	/** Stock never negative, one payment per order, captured payments == confirmed orders. */
-	private void assertInvariants() throws SQLException {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.platform.count("orders", "select count(*) from orders where status = 'PENDING'"))
-				.isZero());
-		assertThat(this.platform.count("inventory", "select count(*) from stock where available < 0 or reserved < 0")).isZero();
-		assertThat(this.platform.count("payments", "select count(*) from (select order_id from payment group by order_id "
-				+ "having count(*) > 1) d")).isZero();
-		long confirmed = this.platform.count("orders", "select count(*) from orders where status = 'CONFIRMED'");
-		long captured = this.platform.count("payments", "select count(*) from payment where status = 'CAPTURED'");
-		assertThat(captured).isEqualTo(confirmed);
-		Reply ledger = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
-		assertThat(ledger.body().path("succeeded").asLong()).isEqualTo(captured);
+		this.platform.assertInvariants(0);
 	}
 
 }

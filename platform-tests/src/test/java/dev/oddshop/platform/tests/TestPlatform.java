@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.oddshop.launcher.Platform;
@@ -19,6 +20,7 @@ import dev.oddshop.platform.tests.ShopApi.Reply;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The platform started as {@code ./shop up} starts it, on free ports, with the customer steps tests share. */
 final class TestPlatform implements AutoCloseable {
@@ -47,7 +49,11 @@ final class TestPlatform implements AutoCloseable {
 	}
 
 	ShopApi direct(ShopService service) {
-		return new ShopApi(this.platform.config().url(service));
+		return new ShopApi(url(service));
+	}
+
+	String url(ShopService service) {
+		return this.platform.config().url(service);
 	}
 
 	String cartWith(String customer, long productId, int quantity) {
@@ -66,6 +72,39 @@ final class TestPlatform implements AutoCloseable {
 				? this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer)
 				: this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer,
 						"Idempotency-Key", idempotencyKey);
+	}
+
+	/**
+	 * A buyer's checkout as a well-behaved client does it: with an Idempotency-Key, retrying after
+	 * a 503 (busy) or 504 (outcome unknown) with the same key, so a retry can never order twice.
+	 */
+	Reply checkoutLikeAClient(String customer, String cart) throws InterruptedException {
+		String key = UUID.randomUUID().toString();
+		Reply reply = checkout(customer, cart, "tok_visa", key);
+		for (int retry = 0; retry < 3 && (reply.status() == 503 || reply.status() == 504); retry++) {
+			Thread.sleep(1_000);
+			reply = checkout(customer, cart, "tok_visa", key);
+		}
+		return reply;
+	}
+
+	/**
+	 * The audit: every order final, stock never negative, one payment per order, captured payments
+	 * == confirmed orders == the provider's successful charges, less the captures that were
+	 * deliberately never sent (the silent-failure faults).
+	 */
+	void assertInvariants(long capturesNeverSent) throws SQLException {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count("orders", "select count(*) from orders where status = 'PENDING'"))
+				.isZero());
+		assertThat(count("inventory", "select count(*) from stock where available < 0 or reserved < 0")).isZero();
+		assertThat(count("payments", "select count(*) from (select order_id from payment group by order_id "
+				+ "having count(*) > 1) d")).isZero();
+		long confirmed = count("orders", "select count(*) from orders where status = 'CONFIRMED'");
+		long captured = count("payments", "select count(*) from payment where status = 'CAPTURED'");
+		assertThat(captured).isEqualTo(confirmed);
+		Reply ledger = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
+		assertThat(ledger.body().path("succeeded").asLong()).isEqualTo(captured - capturesNeverSent);
 	}
 
 	int available(long productId) {
