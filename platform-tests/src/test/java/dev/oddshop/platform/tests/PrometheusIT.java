@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,8 +33,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real Prometheus and Alertmanager (Debian's packages) scrape the running platform with the
- * stack's own rules while traffic flows: every expression of the rules and dashboards parses
- * and returns series, and half the payments declining pages through Alertmanager.
+ * stack's own rules while traffic flows: every expression of the rules, dashboards and runbooks
+ * parses and returns series (where a healthy platform has any), the names the runbooks' TraceQL
+ * and LogQL use are on the spans (an in-test OTLP receiver stands in for Tempo) and in the log
+ * lines of this platform, and half the payments declining pages through Alertmanager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrometheusIT {
@@ -39,9 +47,14 @@ class PrometheusIT {
 			"outcome=\"SERVER_ERROR\"", "no request failed with a 5xx",
 			"jvm_gc_pause_seconds_sum", "a young JVM may not have collected yet");
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final List<Process> processes = new ArrayList<>();
 
 	private TestPlatform platform;
+
+	/** Stands in for Tempo: the spans the runbooks' TraceQL is checked against. */
+	private OtlpReceiver receiver;
 
 	private ShopApi prometheus;
 
@@ -50,8 +63,10 @@ class PrometheusIT {
 	@BeforeAll
 	void start() throws Exception {
 		assumeTrue(StackConfigTest.onPath("prometheus") || System.getenv("CI") != null, "prometheus is not installed");
+		this.receiver = new OtlpReceiver();
 		this.platform = TestPlatform.start("prometheus-run",
-				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms"));
+				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms",
+						"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint()));
 		Path work = StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run");
 		int alertmanagerPort = freePort();
 		this.processes.add(start(work.resolve("alertmanager.log"), "prometheus-alertmanager",
@@ -85,6 +100,9 @@ class PrometheusIT {
 		}
 		if (this.platform != null) {
 			this.platform.close();
+		}
+		if (this.receiver != null) {
+			this.receiver.close();
 		}
 	}
 
@@ -123,6 +141,116 @@ class PrometheusIT {
 				assertThat(reply.body().path("data").path("result").size()).as("no data: " + expr).isPositive();
 			}
 		}
+	}
+
+	@Test
+	void everyRunbookPromqlQueryParsesAndReturnsDataWhereDataIsExpected() {
+		List<Runbooks.Query> queries = Runbooks.queries("promql");
+		assertThat(queries).isNotEmpty();
+		List<String> problems = new ArrayList<>();
+		int withData = 0;
+		for (Runbooks.Query query : queries) {
+			Reply reply = this.prometheus.get("/api/v1/query?query=" + encode(query.text()));
+			if (!"success".equals(reply.text("status"))) {
+				problems.add(query + "\n    " + reply.raw());
+			}
+			else if (reply.body().path("data").path("result").isEmpty()) {
+				if (!query.mayBeEmpty()) {
+					problems.add(query + "\n    returned no data; a query that a healthy platform leaves empty ends with '"
+							+ Runbooks.EMPTY_WHEN_HEALTHY + "' (or '" + Runbooks.COMPOSE_ONLY + "' for Tempo's metrics)");
+				}
+			}
+			else {
+				withData++;
+			}
+		}
+		assertThat(problems).as("runbook PromQL").isEmpty();
+		assertThat(withData).as("runbook queries with data").isPositive();
+	}
+
+	/**
+	 * The names the runbooks' TraceQL and LogQL use are on the spans and in the log lines of this
+	 * running platform; a fault that changes nothing (zero latency) is switched on for a moment so
+	 * that the fault's own attribute (fault.id) and log line are there too.
+	 */
+	@Test
+	void everyNameTheRunbooksQueryIsOnARealSpanOrLogLine() throws IOException {
+		ShopApi catalog = this.platform.direct(ShopService.CATALOG);
+		String admin = "Bearer " + TestPlatform.ADMIN_TOKEN;
+		Reply on = catalog.post("/admin/faults", ShopApi.map("id", "runbook-names", "kind", "LATENCY", "point",
+				"catalog.product", "duration", "PT0S", "ttl", "PT1M", "note", "PrometheusIT: fault.id on a span"),
+				"Authorization", admin);
+		assertThat(on.status()).as(on.raw()).isBetween(200, 201);
+		try {
+			for (int i = 0; i < 3; i++) {
+				this.platform.api().get("/api/catalog/products/" + (601 + i));
+			}
+		}
+		finally {
+			catalog.delete("/admin/faults/runbook-names", "Authorization", admin);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.receiver.spans()
+			.stream()
+			.anyMatch(span -> span.attributes().containsKey("fault.id")));
+		Map<String, Set<String>> seen = new HashMap<>();
+		Set<String> spanNames = new HashSet<>();
+		for (OtlpReceiver.ReceivedSpan span : this.receiver.spans()) {
+			seen.computeIfAbsent("span", scope -> new TreeSet<>()).addAll(span.attributes().keySet());
+			spanNames.add(span.name());
+		}
+		// the receiver keeps service.name of the resource; the others the starter sets are checked statically
+		seen.put("resource", Set.of("service.name"));
+
+		List<Runbooks.Query> traceql = Runbooks.queries("traceql");
+		List<JsonNode> report = Runbooks.parseWithGrafanaGrammars(traceql);
+		List<String> problems = new ArrayList<>();
+		for (int i = 0; i < traceql.size(); i++) {
+			for (JsonNode attribute : report.get(i).path("attributes")) {
+				String scope = attribute.path("scope").asString();
+				String name = attribute.path("name").asString();
+				boolean staticOnly = scope.equals("resource") && RunbookQueriesTest.resourceAttributes().contains(name);
+				if (!staticOnly && !seen.getOrDefault(scope, Set.of()).contains(name)) {
+					problems.add(traceql.get(i) + "\n    no exported span has " + scope + "." + name + "; span attributes seen: "
+							+ seen.get("span"));
+				}
+			}
+			for (JsonNode name : report.get(i).path("spanNames")) {
+				if (!spanNames.contains(name.asString())) {
+					problems.add(traceql.get(i) + "\n    no exported span is named '" + name.asString() + "'; names seen: "
+							+ new TreeSet<>(spanNames));
+				}
+			}
+		}
+
+		Set<String> fields = new TreeSet<>();
+		try (Stream<Path> logs = Files.list(StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run/logs"))) {
+			for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+				for (String line : Files.readAllLines(log)) {
+					if (line.startsWith("{")) {
+						try {
+							JSON.readTree(line).propertyNames().forEach(fields::add);
+						}
+						catch (RuntimeException notJson) {
+							// a stack trace or a line of the JVM itself
+						}
+					}
+				}
+			}
+		}
+		List<Runbooks.Query> logql = Runbooks.queries("logql");
+		List<JsonNode> logReport = Runbooks.parseWithGrafanaGrammars(logql);
+		Set<String> labels = RunbookQueriesTest.lokiLabels();
+		for (int i = 0; i < logql.size(); i++) {
+			Set<String> extracted = new HashSet<>();
+			logReport.get(i).path("extractedLabels").forEach(label -> extracted.add(label.asString()));
+			for (JsonNode filter : logReport.get(i).path("filterLabels")) {
+				String name = filter.path("name").asString();
+				if (!labels.contains(name) && !fields.contains(name) && !extracted.contains(name)) {
+					problems.add(logql.get(i) + "\n    no log line has a field '" + name + "'; fields seen: " + fields);
+				}
+			}
+		}
+		assertThat(problems).as("names the runbooks query").isEmpty();
 	}
 
 	@Test
