@@ -38,8 +38,8 @@ public class FaultPoints {
 	/** The service's database, or null where it has none (FaultRegistry refuses database faults there). */
 	private final DatabaseFaults database;
 
-	/** What MEMORY_LEAK keeps alive, as a leak does. */
-	private final List<byte[]> retained = new CopyOnWriteArrayList<>();
+	/** What each MEMORY_LEAK fault keeps alive, as a leak does, until it is switched off (a restart, in effect). */
+	private final Map<String, List<byte[]>> retained = new ConcurrentHashMap<>();
 
 	/** One monitor per THREAD_SATURATION fault. */
 	private final Map<String, Object> monitors = new ConcurrentHashMap<>();
@@ -50,6 +50,7 @@ public class FaultPoints {
 		this.meters = meters;
 		this.observations = observations;
 		this.database = database;
+		registry.onSwitchOff(fault -> this.retained.remove(fault.id()));
 	}
 
 	/** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
@@ -92,7 +93,8 @@ public class FaultPoints {
 			case UNREACHABLE -> throw new ResourceAccessException("I/O error on " + fault.point() + ": Connection refused",
 					new ConnectException("Connection refused (fault " + fault.id() + ")"));
 			case CPU_HOT_LOOP -> burn(fault.duration());
-			case MEMORY_LEAK -> this.retained.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
+			case MEMORY_LEAK -> this.retained.computeIfAbsent(fault.id(), id -> new CopyOnWriteArrayList<>())
+				.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
 			case LOG_FLOOD -> flood();
 			case SLOW_SQL -> this.database.slowQuery(fault.duration().plus(jitter(fault.jitter())));
 			case POOL_EXHAUSTION -> this.database.holdConnection(fault);
@@ -117,12 +119,7 @@ public class FaultPoints {
 
 	/** Bytes kept alive by MEMORY_LEAK faults so far. */
 	public long retainedBytes() {
-		return this.retained.stream().mapToLong(bytes -> bytes.length).sum();
-	}
-
-	/** Lets the leaked memory go, as a restart would. */
-	public void releaseRetained() {
-		this.retained.clear();
+		return this.retained.values().stream().flatMap(List::stream).mapToLong(bytes -> bytes.length).sum();
 	}
 
 	private static Duration jitter(Duration jitter) {

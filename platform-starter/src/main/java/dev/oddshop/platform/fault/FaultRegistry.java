@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import dev.oddshop.platform.web.ApiException;
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +42,8 @@ public class FaultRegistry {
 	private final Clock clock;
 
 	private final boolean hasDatabase;
+
+	private final List<Consumer<Fault>> switchOffListeners = new CopyOnWriteArrayList<>();
 
 	public FaultRegistry(MeterRegistry meters, String service, Clock clock, boolean hasDatabase) {
 		this.meters = meters;
@@ -80,7 +84,13 @@ public class FaultRegistry {
 			throw ApiException.notFound("Fault", id);
 		}
 		log.warn("Fault {} OFF ({} at {})", id, fault.kind(), fault.point());
+		this.switchOffListeners.forEach(listener -> listener.accept(fault));
 		return fault;
+	}
+
+	/** Called with each fault switched off or expired, e.g. to let go of what it held. */
+	public void onSwitchOff(Consumer<Fault> listener) {
+		this.switchOffListeners.add(listener);
 	}
 
 	public List<Fault> active() {
@@ -112,6 +122,7 @@ public class FaultRegistry {
 		this.faults.values().removeIf(fault -> {
 			if (fault.expired(now)) {
 				log.warn("Fault {} OFF (expired at {})", fault.id(), fault.expiresAt());
+				this.switchOffListeners.forEach(listener -> listener.accept(fault));
 				return true;
 			}
 			return false;
