@@ -16,6 +16,13 @@ public record Scenario(String name, String title, String story, String symptom, 
 	public record GroundTruth(String service, String kind) {
 	}
 
+	/** The same scenario with every fault lasting {@code length} from its start (a drill's fault phase). */
+	public Scenario lastingFor(Duration length) {
+		return new Scenario(this.name, this.title, this.story, this.symptom, this.load,
+				this.faults.stream().map(fault -> fault.lastingFor(length)).toList(), this.groundTruth,
+				this.expectedAlerts, this.runbook);
+	}
+
 	/** When the last fault ends, from the scenario's start. */
 	public Duration length() {
 		return this.faults.stream().map(fault -> fault.after().plus(fault.lifetime())).max(Duration::compareTo)

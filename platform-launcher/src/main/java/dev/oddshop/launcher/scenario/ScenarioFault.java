@@ -11,6 +11,12 @@ import java.util.Map;
 public record ScenarioFault(String service, String id, String kind, String point, Double probability,
 		Duration duration, Duration jitter, Duration after, Duration lifetime, String note) {
 
+	/** The same fault with another lifetime (a drill's fault phase). */
+	public ScenarioFault lastingFor(Duration length) {
+		return new ScenarioFault(this.service, this.id, this.kind, this.point, this.probability, this.duration,
+				this.jitter, this.after, length, this.note);
+	}
+
 	/** The body of POST /admin/faults: the delay and ttl carry the timing, so nothing has to wait here. */
 	public Map<String, Object> request() {
 		Map<String, Object> body = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.oddshop.platform.tests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.oddshop.launcher.ShopService;
+import dev.oddshop.launcher.monitoring.LocalMonitoring;
 import dev.oddshop.platform.tests.ShopApi.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +47,7 @@ class PrometheusIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final List<Process> processes = new ArrayList<>();
+	private LocalMonitoring monitoring;
 
 	private TestPlatform platform;
 
@@ -67,21 +65,13 @@ class PrometheusIT {
 		this.platform = TestPlatform.start("prometheus-run",
 				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms",
 						"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint()));
-		Path work = StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run");
-		int alertmanagerPort = freePort();
-		this.processes.add(start(work.resolve("alertmanager.log"), "prometheus-alertmanager",
-				"--config.file=" + StackConfigTest.STACK.resolve("alertmanager/alertmanager.yml"),
-				"--storage.path=" + work.resolve("alertmanager-data"), "--web.listen-address=127.0.0.1:" + alertmanagerPort,
-				"--cluster.listen-address="));
-		int prometheusPort = freePort();
-		Path config = work.resolve("prometheus.yml");
-		Files.writeString(config, prometheusConfig(alertmanagerPort));
-		this.processes.add(start(work.resolve("prometheus.log"), "prometheus", "--config.file=" + config,
-				"--storage.tsdb.path=" + work.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
-				"--enable-feature=exemplar-storage"));
-		this.prometheus = new ShopApi("http://127.0.0.1:" + prometheusPort);
-		this.alertmanager = new ShopApi("http://127.0.0.1:" + alertmanagerPort);
-		await().atMost(Duration.ofSeconds(60)).until(() -> ready(this.prometheus) && ready(this.alertmanager));
+		List<String> targets = Stream.of(ShopService.values())
+			.map(service -> this.platform.direct(service).baseUrl().replace("http://", ""))
+			.toList();
+		this.monitoring = LocalMonitoring.start(StackConfigTest.STACK, targets, Duration.ofSeconds(2),
+				StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run"));
+		this.prometheus = new ShopApi(this.monitoring.prometheus().toString());
+		this.alertmanager = new ShopApi(this.monitoring.alertmanager().toString());
 		traffic();
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(query("slo:sli_error:ratio_rate1m")).hasSize(3));
@@ -89,14 +79,8 @@ class PrometheusIT {
 
 	@AfterAll
 	void stop() {
-		this.processes.forEach(Process::destroy);
-		for (Process process : this.processes) {
-			try {
-				process.waitFor(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		if (this.monitoring != null) {
+			this.monitoring.close();
 		}
 		if (this.platform != null) {
 			this.platform.close();
@@ -275,33 +259,6 @@ class PrometheusIT {
 		}
 	}
 
-	private String prometheusConfig(int alertmanagerPort) throws IOException {
-		String targets = Stream.of(ShopService.values())
-			.map(service -> "\"" + this.platform.direct(service).baseUrl().replace("http://", "") + "\"")
-			.collect(Collectors.joining(", "));
-		String rules = StackConfigTest.ruleFiles()
-			.stream()
-			.map(file -> "  - " + file)
-			.collect(Collectors.joining("\n"));
-		// the stack's prometheus.yml with the embedded platform's addresses and faster intervals
-		return """
-				global:
-				  scrape_interval: 2s
-				  evaluation_interval: 2s
-				rule_files:
-				%s
-				alerting:
-				  alertmanagers:
-				    - static_configs:
-				        - targets: ["127.0.0.1:%d"]
-				scrape_configs:
-				  - job_name: shop
-				    metrics_path: /actuator/prometheus
-				    static_configs:
-				      - targets: [%s]
-				""".formatted(rules, alertmanagerPort, targets);
-	}
-
 	private List<?> query(String promql) {
 		Reply reply = this.prometheus.get("/api/v1/query?query=" + encode(promql));
 		List<Object> result = new ArrayList<>();
@@ -309,28 +266,8 @@ class PrometheusIT {
 		return result;
 	}
 
-	private static boolean ready(ShopApi api) {
-		try {
-			return api.get("/-/ready").status() == 200;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private static Process start(Path log, String... command) throws IOException {
-		Files.createDirectories(log.getParent());
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

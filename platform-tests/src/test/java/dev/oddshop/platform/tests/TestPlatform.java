@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.oddshop.launcher.Platform;
 import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
+import dev.oddshop.launcher.audit.InvariantAudit;
 import dev.oddshop.platform.tests.ShopApi.Reply;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
@@ -88,23 +89,14 @@ final class TestPlatform implements AutoCloseable {
 		return reply;
 	}
 
-	/**
-	 * The audit: every order final, stock never negative, one payment per order, captured payments
-	 * == confirmed orders == the provider's successful charges, less the captures that were
-	 * deliberately never sent (the silent-failure faults).
-	 */
-	void assertInvariants(long capturesNeverSent) throws SQLException {
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(count("orders", "select count(*) from orders where status = 'PENDING'"))
-				.isZero());
-		assertThat(count("inventory", "select count(*) from stock where available < 0 or reserved < 0")).isZero();
-		assertThat(count("payments", "select count(*) from (select order_id from payment group by order_id "
-				+ "having count(*) > 1) d")).isZero();
-		long confirmed = count("orders", "select count(*) from orders where status = 'CONFIRMED'");
-		long captured = count("payments", "select count(*) from payment where status = 'CAPTURED'");
-		assertThat(captured).isEqualTo(confirmed);
-		Reply ledger = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
-		assertThat(ledger.body().path("succeeded").asLong()).isEqualTo(captured - capturesNeverSent);
+	/** The audit (InvariantAudit, as the drill runs it) once the reconciler has settled every order. */
+	InvariantAudit.Figures assertInvariants() throws SQLException {
+		InvariantAudit audit = new InvariantAudit(this.platform.postgres());
+		await().atMost(Duration.ofSeconds(60)).until(() -> audit.figures().pendingOrders() == 0);
+		InvariantAudit.Figures figures = audit.figures();
+		long providerSucceeded = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger").body().path("succeeded").asLong();
+		assertThat(audit.findings(figures, providerSucceeded)).isEmpty();
+		return figures;
 	}
 
 	int available(long productId) {

@@ -1,0 +1,94 @@
+package dev.oddshop.launcher.audit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import dev.oddshop.launcher.EmbeddedPostgresServer;
+
+/**
+ * The shop's invariants, checked in its databases after a run: every order final, no stock below
+ * zero or left reserved, one payment per order, captured payments == confirmed orders ==
+ * successful provider charges (less the captures a silent-failure fault never sent).
+ */
+public final class InvariantAudit {
+
+	private final UnaryOperator<String> jdbcUrlOfDatabase;
+
+	private final String username;
+
+	private final String password;
+
+	/** @param jdbcUrlOfDatabase the JDBC URL of each service's database, by name (orders, payments, inventory) */
+	public InvariantAudit(UnaryOperator<String> jdbcUrlOfDatabase, String username, String password) {
+		this.jdbcUrlOfDatabase = jdbcUrlOfDatabase;
+		this.username = username;
+		this.password = password;
+	}
+
+	public InvariantAudit(EmbeddedPostgresServer postgres) {
+		this(postgres::jdbcUrl, postgres.username(), postgres.password());
+	}
+
+	/** The figures an audit compares. */
+	public record Figures(long pendingOrders, long confirmedOrders, long capturedPayments, long capturesNeverSent,
+			long negativeStock, long reservedStock, long ordersWithSeveralPayments) {
+	}
+
+	public Figures figures() throws SQLException {
+		return new Figures(count("orders", "select count(*) from orders where status = 'PENDING'"),
+				count("orders", "select count(*) from orders where status = 'CONFIRMED'"),
+				count("payments", "select count(*) from payment where status = 'CAPTURED'"),
+				count("payments", "select count(*) from payment p where status = 'CAPTURED' "
+						+ "and not exists (select 1 from payment_attempt a where a.payment_id = p.id)"),
+				count("inventory", "select count(*) from stock where available < 0 or reserved < 0"),
+				count("inventory", "select coalesce(sum(reserved), 0) from stock"),
+				count("payments", "select count(*) from (select order_id from payment group by order_id "
+						+ "having count(*) > 1) d"));
+	}
+
+	/**
+	 * What is wrong, in words; empty when all holds.
+	 * @param providerSucceeded the provider's count of successful charges (its ledger)
+	 */
+	public List<String> findings(Figures figures, long providerSucceeded) {
+		List<String> findings = new ArrayList<>();
+		if (figures.pendingOrders() > 0) {
+			findings.add(figures.pendingOrders() + " order(s) still PENDING");
+		}
+		if (figures.negativeStock() > 0) {
+			findings.add(figures.negativeStock() + " stock row(s) below zero: oversold");
+		}
+		if (figures.reservedStock() > 0) {
+			findings.add(figures.reservedStock() + " item(s) still reserved");
+		}
+		if (figures.ordersWithSeveralPayments() > 0) {
+			findings.add(figures.ordersWithSeveralPayments() + " order(s) with more than one payment");
+		}
+		if (figures.capturedPayments() != figures.confirmedOrders()) {
+			findings.add(figures.capturedPayments() + " captured payments but " + figures.confirmedOrders()
+					+ " confirmed orders");
+		}
+		if (providerSucceeded != figures.capturedPayments() - figures.capturesNeverSent()) {
+			findings.add("the provider charged " + providerSucceeded + " times for " + figures.capturedPayments()
+					+ " captured payments (" + figures.capturesNeverSent() + " never sent): double or lost charges");
+		}
+		return findings;
+	}
+
+	private long count(String database, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.jdbcUrlOfDatabase.apply(database), this.username,
+				this.password);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}
