@@ -167,8 +167,9 @@ public class CheckoutSaga {
 		UUID id = order.id();
 		this.context.put(BusinessAttribute.ORDER_ID, id);
 		return switch (order.step()) {
-			case STARTED -> compensate(id, "checkout did not complete");
-			case STOCK_RESERVED, PAYMENT_UNKNOWN -> {
+			// even at STARTED the checkout's own thread may still be charging (a slow reservation): make sure
+			// the payment is settled or can never happen before the order is failed
+			case STARTED, STOCK_RESERVED, PAYMENT_UNKNOWN -> {
 				Payment payment = this.payments.status(id).orElseGet(() -> this.payments.cancel(id));
 				yield settle(id, payment);
 			}

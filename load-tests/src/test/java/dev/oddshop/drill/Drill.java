@@ -1,0 +1,93 @@
+package dev.oddshop.drill;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.oddshop.launcher.scenario.Scenario;
+import dev.oddshop.launcher.scenario.Scenarios;
+
+/**
+ * {@code ./drill SCENARIO|all [--brief] [--url URL --prometheus URL --alertmanager URL
+ * [--grafana URL] [--postgres JDBC-URL --provider URL]]}: runs scenarios end to end and reports
+ * what the signals showed. Exit status 1 when an expected alert did not fire, the audit failed
+ * or the culprit was not among the top 3 suspects.
+ */
+public final class Drill {
+
+	private Drill() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.exit(run(args) ? 0 : 1);
+	}
+
+	/** Runs the drill the arguments ask for; true when every scenario passed. */
+	public static boolean run(String... args) throws Exception {
+		if (args.length == 0) {
+			throw new IllegalArgumentException("usage: ./drill SCENARIO|all [--brief] [--url URL --prometheus URL "
+					+ "--alertmanager URL [--grafana URL] [--postgres JDBC-URL --provider URL]]");
+		}
+		Map<String, String> options = options(args);
+		Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+		Scenarios files = new Scenarios(root.resolve("scenarios"));
+		List<Scenario> scenarios = args[0].equals("all") ? files.all() : List.of(files.named(args[0]));
+		DrillTimings timings = options.containsKey("brief") ? DrillTimings.brief() : DrillTimings.full();
+		Path out = root.resolve("load-tests/target/drill/"
+				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		List<DrillResult> results = new ArrayList<>();
+		Map<String, String> crashed = new LinkedHashMap<>();
+		for (Scenario scenario : scenarios) {
+			Path scenarioOut = out.resolve(scenario.name());
+			DrillRun.log("%s: starting (%s of load in all)", scenario.name(), timings.total());
+			try (DrillTarget target = options.containsKey("url")
+					? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
+					: DrillTarget.embedded(root, scenarioOut, Integer.parseInt(options.getOrDefault("port", "18080")))) {
+				DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
+				Path report = DrillReport.write(result, target.prometheus(), scenarioOut, target.grafana().orElse(null));
+				DrillRun.log("%s: %s, report %s", scenario.name(), result.failures().isEmpty() ? "PASS" : "FAIL", report);
+				results.add(result);
+			}
+			catch (Exception ex) {
+				// one scenario that cannot run must not hide the others' results
+				ex.printStackTrace();
+				crashed.put(scenario.name(), String.valueOf(ex.getMessage()));
+			}
+		}
+		System.out.println(summary(results));
+		crashed.forEach((name, reason) -> System.out.printf("%-26s could not run: %s%n", name, reason));
+		return crashed.isEmpty() && results.stream().allMatch(result -> result.failures().isEmpty());
+	}
+
+	static String summary(List<DrillResult> results) {
+		StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-26s %-10s %-7s %-7s %-6s %s%n",
+				"scenario", "detection", "top-1", "top-3", "audit", "verdict"));
+		for (DrillResult result : results) {
+			table.append(String.format(Locale.ROOT, "%-26s %-10s %-7s %-7s %-6s %s%n", result.scenario().name(),
+					result.detectionTime() == null ? "never" : result.detectionTime().toSeconds() + " s",
+					result.topOne() ? "yes" : "no", result.topThree() ? "yes" : "no",
+					result.audit().isEmpty() ? "n/a" : result.auditClean() ? "clean" : "FAILED",
+					result.failures().isEmpty() ? "PASS" : "FAIL"));
+		}
+		return table.toString();
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("unexpected " + args[i]);
+			}
+			String name = args[i].substring(2);
+			boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+			options.put(name, flag ? "true" : args[++i]);
+		}
+		return options;
+	}
+
+}

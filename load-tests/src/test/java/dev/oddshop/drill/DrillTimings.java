@@ -1,0 +1,27 @@
+package dev.oddshop.drill;
+
+import java.time.Duration;
+
+/**
+ * How long each phase lasts; Gatling's load spans them all. Monitoring starts after the warm-up,
+ * so the JIT's first minute never counts against an SLO.
+ */
+record DrillTimings(Duration warmUp, Duration baseline, Duration fault, Duration recovery, double checkoutRate) {
+
+	/** What users run: long enough for the slow windows to settle. */
+	static DrillTimings full() {
+		return new DrillTimings(Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMinutes(4),
+				Duration.ofMinutes(2), 4);
+	}
+
+	/** CI's: just long enough for the drill alerts (5m/1m windows) to fire. */
+	static DrillTimings brief() {
+		return new DrillTimings(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120),
+				Duration.ofSeconds(45), 3);
+	}
+
+	Duration total() {
+		return this.warmUp.plus(this.baseline).plus(this.fault).plus(this.recovery);
+	}
+
+}

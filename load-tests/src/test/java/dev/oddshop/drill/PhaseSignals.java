@@ -1,0 +1,42 @@
+package dev.oddshop.drill;
+
+import java.util.Map;
+
+/**
+ * What the telemetry showed over one phase: the business SLIs, each service's RED and
+ * saturation signals, each dependency call's latency and errors, and the database's waits.
+ */
+record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services,
+		Map<String, DependencySignals> dependencies, Business business, Map<String, DatabaseWaits> databaseWaits) {
+
+	/** The user-facing figures. */
+	record Slis(double checkoutErrorRatio, double checkoutP95Seconds, double paymentSuccessRatio,
+			double revenuePerMinute, double checkoutsPerSecond) {
+	}
+
+	/**
+	 * One service: requests, errors, latency, the time it spends itself per request (not waiting
+	 * for its HTTP dependencies), CPU, old generation in use, pool waits, blocked threads.
+	 */
+	record ServiceSignals(double requestRate, double errorRatio, double p95Seconds, double ownSecondsPerRequest,
+			double cpu, double liveHeapRatio, double poolPending, double blockedThreads) {
+	}
+
+	/** One service's calls to one dependency. */
+	record DependencySignals(String caller, String target, double rate, double errorRatio, double p95Seconds) {
+	}
+
+	/** Money and payment outcomes. */
+	record Business(double declineShare, double capturesNeverSent, double settledShortfallRatio,
+			double stormRetryCalls, double providerCallsPerPayment) {
+	}
+
+	/** Sessions of one database seen waiting, by what they waited for (samples summed over the phase). */
+	record DatabaseWaits(int lock, int sleep) {
+	}
+
+	static double value(Map<String, Double> values, String key) {
+		return values.getOrDefault(key, 0.0);
+	}
+
+}
