@@ -48,10 +48,14 @@ public final class Drill {
 			try (DrillTarget target = options.containsKey("url")
 					? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
 					: DrillTarget.embedded(root, scenarioOut, Integer.parseInt(options.getOrDefault("port", "18080")))) {
+				// Ctrl-C must not leave the embedded platform running
+				Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
+				Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
 				DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
 				Path report = DrillReport.write(result, target.prometheus(), scenarioOut, target.grafana().orElse(null));
 				DrillRun.log("%s: %s, report %s", scenario.name(), result.failures().isEmpty() ? "PASS" : "FAIL", report);
 				results.add(result);
+				Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
 			}
 			catch (Exception ex) {
 				// one scenario that cannot run must not hide the others' results
@@ -62,6 +66,15 @@ public final class Drill {
 		System.out.println(summary(results));
 		crashed.forEach((name, reason) -> System.out.printf("%-26s could not run: %s%n", name, reason));
 		return crashed.isEmpty() && results.stream().allMatch(result -> result.failures().isEmpty());
+	}
+
+	private static void closeQuietly(DrillTarget target) {
+		try {
+			target.close();
+		}
+		catch (Exception ex) {
+			System.err.println("Could not stop the drill's platform: " + ex.getMessage());
+		}
 	}
 
 	static String summary(List<DrillResult> results) {
