@@ -2,7 +2,6 @@ package dev.oddshop.platform.fault;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +88,7 @@ public class FaultPoints {
 		switch (fault.kind()) {
 			case LATENCY -> sleep(fault.duration().plus(jitter(fault.jitter())));
 			case ERROR -> throw new InjectedFaultException(fault);
-			case HANG -> sleep(Duration.between(Instant.now(), fault.expiresAt()));
+			case HANG -> hang(fault);
 			case UNREACHABLE -> throw new ResourceAccessException("I/O error on " + fault.point() + ": Connection refused",
 					new ConnectException("Connection refused (fault " + fault.id() + ")"));
 			case CPU_HOT_LOOP -> burn(fault.duration());
@@ -107,6 +106,13 @@ public class FaultPoints {
 			case DECLINE, READINESS_FLAP, RETRY_STORM, NEVER_SETTLED, WRONG_AMOUNT -> {
 				// decisions: the code at the point acts on struck(...)
 			}
+		}
+	}
+
+	/** Blocks until the fault expires or is switched off: a hang ends when its cause does. */
+	private void hang(Fault fault) {
+		while (this.registry.isActive(fault.id()) && !Thread.currentThread().isInterrupted()) {
+			sleep(Duration.ofMillis(100));
 		}
 	}
 

@@ -111,7 +111,7 @@ public class FaultRegistry {
 			.toList();
 	}
 
-	private boolean isActive(String id) {
+	boolean isActive(String id) {
 		Fault fault = this.faults.get(id);
 		Instant now = this.clock.instant();
 		return fault != null && fault.started(now) && !fault.expired(now);

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -110,6 +112,14 @@ class FaultEngineTest {
 		assertThat(timeWork()).isBetween(700L, 3_000L);
 		await().atMost(Duration.ofSeconds(3)).until(() -> this.registry.active().isEmpty());
 		assertThat(timeWork()).isLessThan(300L);
+	}
+
+	@Test
+	void aHangEndsWhenTheFaultIsSwitchedOff() {
+		enable(Map.of("id", "stuck-long", "kind", "HANG", "point", "test.work", "ttl", "PT1M"));
+		CompletableFuture.runAsync(() -> this.registry.disable("stuck-long"),
+				CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+		assertThat(timeWork()).isBetween(400L, 3_000L);
 	}
 
 	@Test
