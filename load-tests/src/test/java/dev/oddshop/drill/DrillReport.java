@@ -76,7 +76,7 @@ final class DrillReport {
 
 		PhaseSignals baseline = result.signals().get(0);
 		PhaseSignals fault = result.signals().get(1);
-		md.append("\n## Services: baseline -> fault\n\n| service | req/s | 5xx | p95 | own time/req | CPU | old gen | pool waiting | blocked threads |\n|---|---|---|---|---|---|---|---|---|\n");
+		md.append("\n## Services: baseline -> fault\n\n| service | req/s | 5xx | p95 | own time/req | CPU | heap after GC | pool waiting | blocked threads |\n|---|---|---|---|---|---|---|---|---|\n");
 		fault.services().forEach((service, during) -> {
 			ServiceSignals before = baseline.services().getOrDefault(service, during);
 			md.append(String.format(Locale.ROOT,

@@ -16,7 +16,7 @@ record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services
 
 	/**
 	 * One service: requests, errors, latency, the time it spends itself per request (not waiting
-	 * for its HTTP dependencies), CPU, old generation in use, pool waits, blocked threads.
+	 * for its HTTP dependencies), CPU, heap after GC, pool waits, blocked threads.
 	 */
 	record ServiceSignals(double requestRate, double errorRatio, double p95Seconds, double ownSecondsPerRequest,
 			double cpu, double liveHeapRatio, double poolPending, double blockedThreads) {

@@ -68,8 +68,8 @@ final class SignalCollector {
 		Map<String, Double> serverTime = byApp(phase, "sum by (application) (rate(" + SERVER.formatted("sum", "") + "[" + w + "]))");
 		Map<String, Double> clientTime = byApp(phase, "sum by (application) (rate(http_client_requests_seconds_sum[" + w + "]))");
 		Map<String, Double> cpu = byApp(phase, "max by (application) (avg_over_time(process_cpu_usage[" + w + "]))");
-		// the old generation's use, not live data after GC: G1 measures that only once a concurrent cycle runs
-		Map<String, Double> heap = byApp(phase, "max by (application) (max_over_time(jvm_memory_used_bytes{area=\"heap\",id=~\".*Old Gen|Tenured Gen\"}[" + w + "])) / max by (application) (jvm_gc_max_data_size_bytes)");
+		// the alert's gauge: the long-lived heap after each GC (jvm_gc_live_data_size_bytes rarely moves under G1)
+		Map<String, Double> heap = byApp(phase, "max by (application) (max_over_time(jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"}[" + w + "]))");
 		Map<String, Double> pending = byApp(phase, "max by (application) (max_over_time(hikaricp_connections_pending[" + w + "]))");
 		Map<String, Double> blocked = byApp(phase, "max by (application) (max_over_time(jvm_threads_states_threads{state=\"blocked\"}[" + w + "]))");
 		Map<String, ServiceSignals> services = new LinkedHashMap<>();

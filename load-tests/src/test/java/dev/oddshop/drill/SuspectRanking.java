@@ -69,7 +69,7 @@ final class SuspectRanking {
 			PhaseSignals.DatabaseWaits waitsBefore, PhaseSignals.DatabaseWaits waitsDuring) {
 		double heap = during.liveHeapRatio() - before.liveHeapRatio();
 		if (heap > 0.15) {
-			add(service, "MEMORY_LEAK", 10 + 20 * heap, "old generation in use %.0f%% -> %.0f%% of its maximum"
+			add(service, "MEMORY_LEAK", 10 + 20 * heap, "heap after GC %.0f%% -> %.0f%% of its maximum"
 				.formatted(100 * before.liveHeapRatio(), 100 * during.liveHeapRatio()));
 		}
 		double errors = during.errorRatio() - before.errorRatio();

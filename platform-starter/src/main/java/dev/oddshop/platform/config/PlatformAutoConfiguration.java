@@ -99,6 +99,12 @@ public class PlatformAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	static class FaultConfiguration {
 
+		/**
+		 * Share of the max heap a MEMORY_LEAK may fill: with the service's own live data that is past
+		 * JvmHeapPressure's 80 %, yet short of the OutOfMemoryError a real leak ends in.
+		 */
+		private static final double LEAK_CEILING = 0.7;
+
 		@Bean
 		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment,
 				ObjectProvider<DataSource> dataSource) {
@@ -111,7 +117,8 @@ public class PlatformAutoConfiguration {
 				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DataSource> dataSource) {
 			DataSource database = dataSource.getIfAvailable();
 			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-					database == null ? null : new DatabaseFaults(database));
+					database == null ? null : new DatabaseFaults(database),
+					(long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
 		}
 
 		/** The "faults" member of the readiness group (platform-defaults.yml). */

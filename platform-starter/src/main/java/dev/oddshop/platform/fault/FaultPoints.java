@@ -2,12 +2,13 @@ package dev.oddshop.platform.fault;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,19 +38,28 @@ public class FaultPoints {
 	/** The service's database, or null where it has none (FaultRegistry refuses database faults there). */
 	private final DatabaseFaults database;
 
+	/** A leak keeps many small entries, as a cache does; large arrays would waste G1 regions instead. */
+	private static final int LEAK_CHUNK = 32 * 1024;
+
 	/** What each MEMORY_LEAK fault keeps alive, as a leak does, until it is switched off (a restart, in effect). */
-	private final Map<String, List<byte[]>> retained = new ConcurrentHashMap<>();
+	private final Map<String, Queue<byte[]>> retained = new ConcurrentHashMap<>();
+
+	private final AtomicLong leaked = new AtomicLong();
+
+	/** Where leaks stop growing, short of OutOfMemoryError, so the JVM stays up to be diagnosed. */
+	private final long leakCeiling;
 
 	/** One monitor per THREAD_SATURATION fault. */
 	private final Map<String, Object> monitors = new ConcurrentHashMap<>();
 
 	public FaultPoints(FaultRegistry registry, MeterRegistry meters, ObservationRegistry observations,
-			DatabaseFaults database) {
+			DatabaseFaults database, long leakCeiling) {
 		this.registry = registry;
 		this.meters = meters;
 		this.observations = observations;
 		this.database = database;
-		registry.onSwitchOff(fault -> this.retained.remove(fault.id()));
+		this.leakCeiling = leakCeiling;
+		registry.onSwitchOff(this::release);
 	}
 
 	/** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
@@ -92,8 +102,7 @@ public class FaultPoints {
 			case UNREACHABLE -> throw new ResourceAccessException("I/O error on " + fault.point() + ": Connection refused",
 					new ConnectException("Connection refused (fault " + fault.id() + ")"));
 			case CPU_HOT_LOOP -> burn(fault.duration());
-			case MEMORY_LEAK -> this.retained.computeIfAbsent(fault.id(), id -> new CopyOnWriteArrayList<>())
-				.add(new byte[(int) Math.min(fault.duration().toMillis() * 1024, 64 << 20)]);
+			case MEMORY_LEAK -> leak(fault);
 			case LOG_FLOOD -> flood();
 			case SLOW_SQL -> this.database.slowQuery(fault.duration().plus(jitter(fault.jitter())));
 			case POOL_EXHAUSTION -> this.database.holdConnection(fault);
@@ -106,6 +115,26 @@ public class FaultPoints {
 			case DECLINE, READINESS_FLAP, RETRY_STORM, NEVER_SETTLED, WRONG_AMOUNT -> {
 				// decisions: the code at the point acts on struck(...)
 			}
+		}
+	}
+
+	private void leak(Fault fault) {
+		Queue<byte[]> chunks = this.retained.computeIfAbsent(fault.id(), id -> new ConcurrentLinkedQueue<>());
+		long bytes = Math.min(fault.duration().toMillis() * 1024, 64 << 20);
+		for (long kept = 0; kept < bytes; kept += LEAK_CHUNK) {
+			int chunk = (int) Math.min(LEAK_CHUNK, bytes - kept);
+			if (this.leaked.get() + chunk > this.leakCeiling) {
+				return;
+			}
+			chunks.add(new byte[chunk]);
+			this.leaked.addAndGet(chunk);
+		}
+	}
+
+	private void release(Fault fault) {
+		Queue<byte[]> chunks = this.retained.remove(fault.id());
+		if (chunks != null) {
+			this.leaked.addAndGet(-chunks.stream().mapToLong(chunk -> chunk.length).sum());
 		}
 	}
 
@@ -125,7 +154,7 @@ public class FaultPoints {
 
 	/** Bytes kept alive by MEMORY_LEAK faults so far. */
 	public long retainedBytes() {
-		return this.retained.values().stream().flatMap(List::stream).mapToLong(bytes -> bytes.length).sum();
+		return this.leaked.get();
 	}
 
 	private static Duration jitter(Duration jitter) {
