@@ -3,6 +3,7 @@ package dev.oddshop.drill;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +54,12 @@ record DrillResult(Scenario scenario, List<Phase> phases, List<PhaseSignals> sig
 		return failures;
 	}
 
-	/** The slowest expected alert's time to page, or null when one never fired. */
+	/** The slowest expected alert's time to page, or null when one was not detected. */
 	Duration detectionTime() {
-		return this.detections.stream()
-			.map(Detection::paged)
-			.reduce((a, b) -> a == null || b == null ? null : a.compareTo(b) >= 0 ? a : b)
-			.orElse(null);
+		if (this.detections.stream().anyMatch(detection -> !detection.detected())) {
+			return null;
+		}
+		return this.detections.stream().map(Detection::paged).max(Comparator.naturalOrder()).orElse(null);
 	}
 
 	private boolean isCulprit(Suspect suspect) {
