@@ -165,6 +165,19 @@ class FaultsIT {
 		}
 	}
 
+	/**
+	 * After every fault kind, the services' logs hold the lines the runbooks look for; what only a
+	 * rarer path writes is found among the code's log statements, with the level the query asks for.
+	 */
+	@Test
+	@Order(4)
+	void everyRunbookLineFilterMatchesWhatTheServicesLog() {
+		List<LogLineFilters.Line> lines = new ArrayList<>(LogLineFilters.logged(this.platform.logs()));
+		assertThat(lines).isNotEmpty();
+		lines.addAll(LogLineFilters.logStatements(Runbooks.ROOT));
+		assertThat(LogLineFilters.unmatched(Runbooks.queries("logql"), lines)).isEmpty();
+	}
+
 	/** Buyers view a product, fill a cart and check out like well-behaved clients; returns the checkouts answered. */
 	private int checkoutLoad(Duration length) throws Exception {
 		long end = System.nanoTime() + length.toNanos();

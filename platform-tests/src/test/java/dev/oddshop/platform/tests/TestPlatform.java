@@ -57,6 +57,11 @@ final class TestPlatform implements AutoCloseable {
 		return this.platform.config().url(service);
 	}
 
+	/** Where the services write their logs, {@code <service>.log} each. */
+	Path logs() {
+		return this.platform.config().runDirectory().resolve("logs");
+	}
+
 	String cartWith(String customer, long productId, int quantity) {
 		Reply cart = this.api.post("/api/orders/carts", null, "X-Customer-Id", customer);
 		assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
