@@ -29,6 +29,9 @@ public class FaultPoints {
 	/** A logger that looks like a real component, as the noise in an incident does. */
 	private static final Logger NOISE = LoggerFactory.getLogger("dev.oddshop.cache.SegmentRefresher");
 
+	/** A leak keeps many small entries, as a cache does; large arrays would waste G1 regions instead. */
+	private static final int LEAK_CHUNK = 32 * 1024;
+
 	private final FaultRegistry registry;
 
 	private final MeterRegistry meters;
@@ -37,9 +40,6 @@ public class FaultPoints {
 
 	/** The service's database, or null where it has none (FaultRegistry refuses database faults there). */
 	private final DatabaseFaults database;
-
-	/** A leak keeps many small entries, as a cache does; large arrays would waste G1 regions instead. */
-	private static final int LEAK_CHUNK = 32 * 1024;
 
 	/** What each MEMORY_LEAK fault keeps alive, as a leak does, until it is switched off (a restart, in effect). */
 	private final Map<String, Queue<byte[]>> retained = new ConcurrentHashMap<>();
@@ -118,7 +118,8 @@ public class FaultPoints {
 		}
 	}
 
-	private void leak(Fault fault) {
+	/** Synchronised with {@link #release}, so a call leaking at switch-off cannot skew the count. */
+	private synchronized void leak(Fault fault) {
 		Queue<byte[]> chunks = this.retained.computeIfAbsent(fault.id(), id -> new ConcurrentLinkedQueue<>());
 		long bytes = Math.min(fault.duration().toMillis() * 1024, 64 << 20);
 		for (long kept = 0; kept < bytes; kept += LEAK_CHUNK) {
@@ -131,7 +132,7 @@ public class FaultPoints {
 		}
 	}
 
-	private void release(Fault fault) {
+	private synchronized void release(Fault fault) {
 		Queue<byte[]> chunks = this.retained.remove(fault.id());
 		if (chunks != null) {
 			this.leaked.addAndGet(-chunks.stream().mapToLong(chunk -> chunk.length).sum());
