@@ -23,7 +23,7 @@ final class SuspectRanking {
 
 	static List<Suspect> rank(PhaseSignals baseline, PhaseSignals fault) {
 		SuspectRanking ranking = new SuspectRanking();
-		ranking.business(baseline.business(), fault.business());
+		ranking.business(baseline.business(), fault.business(), revenueKept(baseline, fault));
 		fault.services().forEach((service, during) -> {
 			ServiceSignals before = baseline.services().get(service);
 			if (before != null && !service.equals("gateway")) {
@@ -40,13 +40,21 @@ final class SuspectRanking {
 		return signals.databaseWaits().getOrDefault(DATABASES.getOrDefault(service, ""), new PhaseSignals.DatabaseWaits(0, 0));
 	}
 
-	private void business(PhaseSignals.Business before, PhaseSignals.Business during) {
+	/** The fault phase's revenue per minute as a share of the baseline's, at most 1. */
+	private static double revenueKept(PhaseSignals baseline, PhaseSignals fault) {
+		double before = baseline.slis().revenuePerMinute();
+		return before > 0 ? Math.min(1, fault.slis().revenuePerMinute() / before) : 1;
+	}
+
+	private void business(PhaseSignals.Business before, PhaseSignals.Business during, double revenueKept) {
 		if (during.capturesNeverSent() > 0) {
 			add("payment-service", "NEVER_SETTLED", 15 + during.capturesNeverSent() / 10,
 					"%.0f payments captured with no provider call (shop_payments_total{provider_result=\"not_sent\"})"
 						.formatted(during.capturesNeverSent()));
 		}
-		if (during.settledShortfallRatio() > 0.02 && during.capturesNeverSent() == 0) {
+		// weighed by the revenue left: on a trickle of sales, one order settled across the window's
+		// edge looks like a large shortfall (the checkout incident once ranked WRONG_AMOUNT first so)
+		if (during.settledShortfallRatio() * revenueKept > 0.02 && during.capturesNeverSent() == 0) {
 			add("payment-service", "WRONG_AMOUNT", 12 + 10 * during.settledShortfallRatio(),
 					"provider settled %.0f%% less than the revenue, though every capture was sent"
 						.formatted(100 * during.settledShortfallRatio()));
