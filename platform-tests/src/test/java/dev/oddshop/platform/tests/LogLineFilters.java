@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.Runbooks.Query;
 
 /**
@@ -25,8 +27,7 @@ import dev.oddshop.platform.tests.Runbooks.Query;
 final class LogLineFilters {
 
 	/** The services, which are also their modules' directories and their log files' names. */
-	static final List<String> SERVICES = List.of("catalog-service", "gateway", "inventory-service", "order-service",
-			"payment-provider-simulator", "payment-service");
+	private static final List<String> SERVICES = Arrays.stream(ShopService.values()).map(ShopService::module).toList();
 
 	/**
 	 * What the JVM and Spring Boot write when a service dies or fails to start, which no test here
@@ -87,7 +88,7 @@ final class LogLineFilters {
 		for (String service : SERVICES) {
 			Path log = logs.resolve(service + ".log");
 			if (Files.exists(log)) {
-				for (String text : read(log).split("\n")) {
+				for (String text : Runbooks.read(log).split("\n")) {
 					Matcher level = LEVEL.matcher(text);
 					lines.add(new Line(service, level.find() ? level.group(1) : "", text));
 				}
@@ -103,7 +104,7 @@ final class LogLineFilters {
 			List<String> services = module.equals("platform-starter") ? SERVICES : List.of(module);
 			try (Stream<Path> sources = Files.walk(root.resolve(module).resolve("src/main/java"))) {
 				for (Path source : sources.filter(file -> file.toString().endsWith(".java")).toList()) {
-					Matcher statement = LOG_STATEMENT.matcher(read(source));
+					Matcher statement = LOG_STATEMENT.matcher(Runbooks.read(source));
 					while (statement.find()) {
 						for (String service : services) {
 							lines.add(new Line(service, statement.group(1).toUpperCase(Locale.ROOT), statement.group(2)));
@@ -144,15 +145,6 @@ final class LogLineFilters {
 			filters.add(Pattern.compile(filter.group(1).equals("=") ? Pattern.quote(value) : value));
 		}
 		return filters;
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
