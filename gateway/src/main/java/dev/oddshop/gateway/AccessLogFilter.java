@@ -20,6 +20,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One line per request on the "access" logger: method, path, status, duration, request id,
+ * the client's address,
  * with the trace and span ids of the request's server span (taken from the exchange, since a
  * reactive request has no thread of its own to carry them).
  */
@@ -37,9 +38,10 @@ class AccessLogFilter implements WebFilter {
 			Optional<TraceContext> trace = traceOf(exchange);
 			try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace.map(TraceContext::traceId).orElse(null));
 					MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace.map(TraceContext::spanId).orElse(null))) {
-				log.info("{} {} {} {}ms request_id={}", exchange.getRequest().getMethod(),
+				log.info("{} {} {} {}ms request_id={} client_address={}", exchange.getRequest().getMethod(),
 						exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
-						(System.nanoTime() - start) / 1_000_000, exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+						(System.nanoTime() - start) / 1_000_000, exchange.getAttribute(RequestIdFilter.ATTRIBUTE),
+						ClientAddress.of(exchange));
 			}
 		});
 	}

@@ -1,10 +1,9 @@
 package dev.oddshop.gateway;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.oddshop.platform.web.ProblemTypes;
+import dev.oddshop.platform.web.ProblemBody;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Writes RFC 9457 problem details from the gateway's own filters and handlers. */
 @Component
-class Problems {
+public class Problems {
 
 	private final JsonMapper json;
 
@@ -24,16 +23,11 @@ class Problems {
 		this.json = json;
 	}
 
-	Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String detail) {
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String kind, String detail) {
 		ServerHttpResponse response = exchange.getResponse();
 		String instance = exchange.getAttributeOrDefault(RequestIdFilter.PATH_ATTRIBUTE,
 				exchange.getRequest().getPath().value());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", ProblemTypes.of(kind).toString());
-		body.put("title", status.getReasonPhrase());
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("instance", instance);
+		Map<String, Object> body = ProblemBody.of(status, kind, detail, instance);
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		byte[] bytes = this.json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.oddshop.gateway;
 
 import java.util.UUID;
 
+import dev.oddshop.platform.web.RequestId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -17,11 +18,11 @@ import org.springframework.web.server.WebFilterChain;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter implements WebFilter {
+public class RequestIdFilter implements WebFilter {
 
-	static final String HEADER = "X-Request-Id";
+	static final String HEADER = RequestId.HEADER;
 
-	static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
 	/** The path the client asked for, before any forward to a fallback. */
 	static final String PATH_ATTRIBUTE = RequestIdFilter.class.getName() + ".path";

@@ -12,9 +12,6 @@ import dev.oddshop.platform.fault.FaultReadiness;
 import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.http.ServiceClientProperties;
 import dev.oddshop.platform.http.ServiceClients;
-import dev.oddshop.platform.security.AdminProperties;
-import dev.oddshop.platform.security.AdminSurfaces;
-import dev.oddshop.platform.security.AdminTokenFilter;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.telemetry.BusinessContextFilter;
 import dev.oddshop.platform.telemetry.ProfiledSpans;
@@ -28,31 +25,27 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
+import dev.oddshop.platform.web.ProblemErrorController;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** What every ODD Shop service gets by depending on the starter. */
-@AutoConfiguration
-@EnableConfigurationProperties(AdminProperties.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 public class PlatformAutoConfiguration {
-
-	@Bean
-	AdminSurfaces adminSurfaces(AdminProperties properties) {
-		return new AdminSurfaces(properties);
-	}
 
 	@Bean
 	PrometheusConventions prometheusConventions() {
@@ -146,6 +139,11 @@ public class PlatformAutoConfiguration {
 		}
 
 		@Bean
+		ProblemErrorController problemErrorController() {
+			return new ProblemErrorController();
+		}
+
+		@Bean
 		WebMvcConfigurer customerIdResolver() {
 			return new WebMvcConfigurer() {
 				@Override
@@ -165,12 +163,20 @@ public class PlatformAutoConfiguration {
 			return new FilterRegistrationBean<>(new BusinessContextFilter(context));
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+	static class TomcatConfiguration {
+
+		/**
+		 * An encoded slash stays encoded, so that Spring Security's firewall refuses it with problem
+		 * details (Tomcat's default refuses it with a bare page before any filter runs).
+		 */
 		@Bean
-		FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminSurfaces surfaces) {
-			FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(
-					new AdminTokenFilter(surfaces));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-			return registration;
+		TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
+			return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
 		}
 
 	}

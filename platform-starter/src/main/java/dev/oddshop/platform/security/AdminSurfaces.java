@@ -1,66 +1,50 @@
 package dev.oddshop.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
-import dev.oddshop.platform.web.ProblemTypes;
+import org.springframework.http.HttpMethod;
 
-import org.springframework.util.AntPathMatcher;
-
-/** Decides which requests are admin requests and whether their bearer token is right. */
+/**
+ * Which requests are admin requests: /admin/**, the actuator beyond the open endpoints, and
+ * {@code shop.admin.paths}. The servlet and reactive security configurations turn these rules
+ * into Spring Security matchers, which match the path the framework routes with (decoded, path
+ * parameters removed), so an encoded letter or a {@code ;} cannot steer around them.
+ */
 public final class AdminSurfaces {
 
-	private static final List<String> OPEN_ACTUATOR = List.of("/actuator", "/actuator/health", "/actuator/health/**",
+	/** Actuator endpoints anyone may read: the index, health for probes, prometheus for scrapes. */
+	public static final List<String> OPEN = List.of("/actuator", "/actuator/health", "/actuator/health/**",
 			"/actuator/prometheus");
 
-	private final AntPathMatcher matcher = new AntPathMatcher();
+	/**
+	 * A guarded surface.
+	 *
+	 * @param method the method it applies to, or null for any
+	 * @param pattern a Spring path pattern
+	 */
+	public record Rule(HttpMethod method, String pattern) {
+	}
 
-	private final AdminProperties properties;
+	private final List<Rule> guarded;
 
 	public AdminSurfaces(AdminProperties properties) {
-		this.properties = properties;
+		List<Rule> rules = new ArrayList<>(List.of(new Rule(null, "/admin/**"), new Rule(null, "/actuator/**")));
+		properties.paths().stream().map(AdminSurfaces::parse).forEach(rules::add);
+		this.guarded = List.copyOf(rules);
 	}
 
-	public boolean isAdmin(String method, String path) {
-		if (path.equals("/admin") || path.startsWith("/admin/")) {
-			return true;
-		}
-		if (path.startsWith("/actuator")) {
-			return OPEN_ACTUATOR.stream().noneMatch(open -> this.matcher.match(open, path));
-		}
-		return this.properties.paths().stream().anyMatch(rule -> matches(rule, method, path));
-	}
-
-	private boolean matches(String rule, String method, String path) {
+	/** "METHOD /pattern" or "/pattern" (any method). */
+	private static Rule parse(String rule) {
 		int space = rule.indexOf(' ');
-		if (space < 0) {
-			return this.matcher.match(rule, path);
-		}
-		return rule.substring(0, space).equalsIgnoreCase(method) && this.matcher.match(rule.substring(space + 1), path);
+		return space < 0 ? new Rule(null, rule.strip())
+				: new Rule(HttpMethod.valueOf(rule.substring(0, space).strip().toUpperCase()),
+						rule.substring(space + 1).strip());
 	}
 
-	/** Whether the Authorization header carries the configured token; constant time. */
-	public boolean isAuthorized(String authorizationHeader) {
-		String token = this.properties.token();
-		if (token.isEmpty() || authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
-			return false;
-		}
-		byte[] given = authorizationHeader.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
-		return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** The problem-details body for a refused admin request. */
-	public static String refusal(int status, String detail) {
-		String kind = status == 401 ? "unauthorized" : "forbidden";
-		String title = status == 401 ? "Unauthorized" : "Forbidden";
-		return """
-				{"type":"%s%s","title":"%s","status":%d,"detail":"%s"}"""
-			.formatted(ProblemTypes.BASE, kind, title, status, detail);
-	}
-
-	public boolean tokenConfigured() {
-		return !this.properties.token().isEmpty();
+	/** The guarded surfaces; a request that also matches {@link #OPEN} stays open. */
+	public List<Rule> guarded() {
+		return this.guarded;
 	}
 
 }
