@@ -69,7 +69,7 @@ final class DrillTarget implements AutoCloseable {
 	/** A fresh platform (empty databases) on ports from {@code gatewayPort}, scraped every 5 s. */
 	static DrillTarget embedded(Path root, Path work, int gatewayPort) throws Exception {
 		Platform platform = Platform.start(new PlatformConfig(root, work.resolve("platform"), gatewayPort,
-				gatewayPort + 10, true, EMBEDDED_TOKEN,
+				gatewayPort + 10, true, EMBEDDED_TOKEN, PlatformConfig.newSecret(),
 				// the reconciler settles an order left PENDING after 15 s instead of a minute: a drill is short
 				Map.of("SHOP_ORDERS_STALE_AFTER", "15s"), Duration.ofMinutes(4)));
 		List<String> targets = Stream.of(ShopService.values())

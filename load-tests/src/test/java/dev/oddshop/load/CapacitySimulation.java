@@ -13,9 +13,9 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * The capacity benchmark: checkout arrivals step up as {@link CapacityPlan} says (shop.capacity.*
- * properties) and each customer opens a cart, adds a product and checks out. At the end it prints
- * every step's checkout p50/p95 and failure share and the highest checkout rate the platform
- * sustained. No assertions: finding where it breaks is the point.
+ * properties) and each customer opens a session, opens a cart, adds a product and checks out. At
+ * the end it prints every step's checkout p50/p95 and failure share and the highest checkout rate
+ * the platform sustained. No assertions: finding where it breaks is the point.
  */
 public class CapacitySimulation extends Simulation {
 
@@ -28,9 +28,10 @@ public class CapacitySimulation extends Simulation {
 	public CapacitySimulation() {
 		ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
 		setUp(scenario("capacity checkout").exec(this::arrive)
-			.exec(journeys.fillCart(1), ShopJourneys.checkout())
+			.exec(ShopJourneys.openSession(), journeys.fillCart(1), ShopJourneys.checkout())
 			.exec(this::recordCheckout)
-			.injectOpen(this.plan.injection())).protocols(ShopJourneys.protocol(LoadProperties.baseUrl()));
+			.injectOpen(this.plan.injection()))
+			.protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()));
 	}
 
 	private Session arrive(Session session) {
@@ -40,7 +41,10 @@ public class CapacitySimulation extends Simulation {
 			.set("step", this.plan.stepAt(Duration.ofNanos(now - this.firstArrival.get())));
 	}
 
-	/** A checkout that never got an answer (e.g. its cart failed) counts with the time its customer waited. */
+	/**
+	 * A checkout that never got an answer (e.g. its session or cart failed) counts with the time its
+	 * customer waited.
+	 */
 	private Session recordCheckout(Session session) {
 		long millis = session.contains("checkoutMillis") ? session.getInt("checkoutMillis")
 				: Duration.ofNanos(System.nanoTime() - session.getLong("arrivedAt")).toMillis();

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A flash sale: a few hot products get a small stock through the inventory admin API, then buyers
- * arrive ever faster, each buying one of them. Most are told "sold out" (409 insufficient-stock,
- * a valid answer, not a failure); what must hold is that no more is sold than the stock.
+ * arrive ever faster, each a customer with a session of their own buying one of them. Most are
+ * told "sold out" (409 insufficient-stock, a valid answer, not a failure); what must hold is that
+ * no more is sold than the stock.
  */
 public class FlashSaleSimulation extends Simulation {
 
@@ -34,13 +35,16 @@ public class FlashSaleSimulation extends Simulation {
 		FeederBuilder<Object> hot = listFeeder(
 				this.hotProducts.stream().map(id -> Map.<String, Object>of("productId", id)).toList())
 			.random();
-		setUp(scenario("flash sale").exec(ShopJourneys.fillCart(hot, 1), ShopJourneys.checkout()).exec(session -> {
-			if (session.contains("orderId")) {
-				this.sold.get(session.getLong("productId")).increment();
-			}
-			return session;
-		}).injectOpen(OpenLoad.fromProperties(30, 20, 20).injection()))
-			.protocols(ShopJourneys.protocol(LoadProperties.baseUrl()))
+		setUp(scenario("flash sale")
+			.exec(ShopJourneys.openSession(), ShopJourneys.fillCart(hot, 1), ShopJourneys.checkout())
+			.exec(session -> {
+				if (session.contains("orderId")) {
+					this.sold.get(session.getLong("productId")).increment();
+				}
+				return session;
+			})
+			.injectOpen(OpenLoad.fromProperties(30, 20, 20).injection()))
+			.protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
 			.assertions(Baseline.assertions(1000));
 	}
 

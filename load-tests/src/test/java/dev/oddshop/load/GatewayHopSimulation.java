@@ -12,7 +12,10 @@ import io.gatling.javaapi.core.Simulation;
 /**
  * The gateway's hop cost: the same product page through the gateway (shop.baseUrl) and straight
  * from catalog-service (shop.directUrl, which serves the public API on the same path), at the same
- * modest rate at the same time, so both see the same machine; p50/p95 printed side by side.
+ * modest rate at the same time, so both see the same machine; p50/p95 printed side by side. Both
+ * routes read anonymously, without a session (the product page is public, and a session would add
+ * a request per virtual user to the gateway's route alone), so the gateway's shop.rate requests
+ * per second all come from one address and must stay under its per-address rate limit.
  */
 public class GatewayHopSimulation extends Simulation {
 

@@ -11,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,15 +19,18 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-/** The customer journeys of API.md as Gatling chains, shared by every simulation. */
+/**
+ * The customer journeys of API.md as Gatling chains, shared by every simulation. A virtual user is
+ * a customer of their own: it opens an anonymous session first ({@link #openSession()}) and
+ * {@link #customerProtocol(String)} sends its token as a bearer on every request after that.
+ */
 final class ShopJourneys {
-
-	private static final String CUSTOMER = "X-Customer-Id";
 
 	private static final String INSUFFICIENT_STOCK = "https://odd-shop.dev/problems/insufficient-stock";
 
-	/** Tells this run's customers apart from earlier runs' in logs and data. */
-	private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+	/** What every request says about its client, the session's opening included. */
+	private static final Map<String, String> CLIENT_HEADERS = Map.of("Accept", "application/json", "User-Agent",
+			"odd-shop-load-tests");
 
 	private final FeederBuilder<Object> products;
 
@@ -45,12 +49,33 @@ final class ShopJourneys {
 		return new ShopJourneys(Catalogue.fetch(new LiveShop(LoadProperties.baseUrl())));
 	}
 
+	/** Anonymous visitors, without a session: public reads only (catalogue and stock). */
 	static HttpProtocolBuilder protocol(String baseUrl) {
 		return http.baseUrl(baseUrl)
-			.acceptHeader("application/json")
-			.userAgentHeader("odd-shop-load-tests")
+			.headers(CLIENT_HEADERS)
 			// Gatling's default warm-up calls a host on the internet; warm up on the shop itself
 			.warmUp(baseUrl + "/api/catalog/products?size=1");
+	}
+
+	/**
+	 * Customers: every request after {@link #openSession()} carries the virtual user's session
+	 * token, so the gateway knows (and rate-limits) each virtual user as a customer of their own.
+	 * A scenario on it starts with {@link #openSession()}: before that the token does not resolve.
+	 */
+	static HttpProtocolBuilder customerProtocol(String baseUrl) {
+		return protocol(baseUrl).authorizationHeader("Bearer #{sessionToken}");
+	}
+
+	/**
+	 * The virtual user's own anonymous customer session, opened once before its journey; the
+	 * token lands in {@code sessionToken} (the customer id is the gateway's business).
+	 */
+	static ChainBuilder openSession() {
+		return exec(http("open session").post("/api/session")
+			// there is no token to send yet: the protocol's bearer header would not resolve
+			.ignoreProtocolHeaders()
+			.headers(CLIENT_HEADERS)
+			.check(status().is(201), jsonPath("$.token").saveAs("sessionToken")));
 	}
 
 	/** A customer's pause between two pages. */
@@ -86,24 +111,19 @@ final class ShopJourneys {
 		return fillCart(this.products, maxItems);
 	}
 
-	/** A new cart for a new customer with 1 to maxItems lines of quantity 1 from the feeder. */
+	/** A new cart for the session's customer with 1 to maxItems lines of quantity 1 from the feeder. */
 	static ChainBuilder fillCart(FeederBuilder<Object> products, int maxItems) {
-		return exec(session -> session.set("customerId", "load-" + RUN + "-" + session.userId()))
-			.exec(http("open cart").post("/api/orders/carts")
-				.header(CUSTOMER, "#{customerId}")
-				.check(status().is(201), jsonPath("$.cartId").saveAs("cartId")))
+		return exec(http("open cart").post("/api/orders/carts")
+			.check(status().is(201), jsonPath("$.cartId").saveAs("cartId")))
 			.repeat(session -> ThreadLocalRandom.current().nextInt(1, maxItems + 1))
 			.on(feed(products).exec(http("add to cart").post("/api/orders/carts/#{cartId}/items")
-				.header(CUSTOMER, "#{customerId}")
 				.body(StringBody("{\"productId\": #{productId}, \"quantity\": 1}"))
 				.asJson()
 				.check(status().is(200))));
 	}
 
 	static ChainBuilder viewCart() {
-		return exec(http("view cart").get("/api/orders/carts/#{cartId}")
-			.header(CUSTOMER, "#{customerId}")
-			.check(status().is(200)));
+		return exec(http("view cart").get("/api/orders/carts/#{cartId}").check(status().is(200)));
 	}
 
 	/**
@@ -114,7 +134,6 @@ final class ShopJourneys {
 	static ChainBuilder checkout() {
 		return exec(session -> session.set("idempotencyKey", UUID.randomUUID().toString()))
 			.exec(http("checkout").post("/api/orders/carts/#{cartId}/checkout")
-				.header(CUSTOMER, "#{customerId}")
 				.header("Idempotency-Key", "#{idempotencyKey}")
 				.body(StringBody("{\"paymentMethod\": {\"type\": \"card\", \"token\": \"tok_visa\"}}"))
 				.asJson()
@@ -129,9 +148,8 @@ final class ShopJourneys {
 
 	/** The order page, for a checkout that made an order. */
 	static ChainBuilder viewOrder() {
-		return doIf(session -> session.contains("orderId")).then(exec(http("view order").get("/api/orders/#{orderId}")
-				.header(CUSTOMER, "#{customerId}")
-				.check(status().is(200))));
+		return doIf(session -> session.contains("orderId"))
+			.then(exec(http("view order").get("/api/orders/#{orderId}").check(status().is(200))));
 	}
 
 	/** Browse, fill a cart with up to three products, check out, look at the order. */

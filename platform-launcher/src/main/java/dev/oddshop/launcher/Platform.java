@@ -94,6 +94,13 @@ public final class Platform implements AutoCloseable {
 		Map<String, String> env = new HashMap<>(this.config.environment());
 		env.put("PORT", Integer.toString(service.port(this.config.gatewayPort())));
 		env.put("SHOP_ADMIN_TOKEN", this.config.adminToken());
+		if (service == ShopService.GATEWAY) {
+			env.put("SHOP_SESSION_KEY", this.config.sessionKey());
+		}
+		else {
+			// only the gateway is reachable from other machines; the services answer on loopback
+			env.put("SERVER_ADDRESS", "127.0.0.1");
+		}
 		env.put("DB_USER", this.postgres.username());
 		env.put("DB_PASSWORD", this.postgres.password());
 		for (ShopService other : ShopService.values()) {

@@ -1,11 +1,11 @@
 package dev.oddshop.launcher;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,14 +36,16 @@ public final class ShopLauncher {
 			ScenarioCommand.run(options.subList(1, options.size()), root, gateway, token);
 			return;
 		}
-		String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", newToken());
+		String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", PlatformConfig.newSecret());
+		String sessionKey = System.getenv().getOrDefault("SHOP_SESSION_KEY", PlatformConfig.newSecret());
 		PlatformConfig config = new PlatformConfig(root, run, intEnv("SHOP_GATEWAY_PORT", 8080),
-				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, Map.of(),
+				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, sessionKey, Map.of(),
 				Duration.ofMinutes(4));
 		System.out.println("Starting PostgreSQL and " + ShopService.values().length + " services; logs in "
 				+ run.resolve("logs"));
 		Platform platform = Platform.start(config);
-		Files.writeString(run.resolve("admin-token"), token);
+		writeSecret(run.resolve("admin-token"), token);
+		writeSecret(run.resolve("session-key"), sessionKey);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			platform.close();
@@ -61,7 +63,7 @@ public final class ShopLauncher {
 		out.append("  %-28s jdbc:postgresql://localhost:%d (user postgres)%n".formatted("postgresql",
 				platform.postgres().port()));
 		out.append("\nAPI:          ").append(config.url(ShopService.GATEWAY)).append("/api/catalog/products\n");
-		out.append("Admin token:  ").append(config.adminToken()).append("   (also in run/admin-token)\n");
+		out.append("Admin token:  in run/admin-token   (e.g. -H \"Authorization: Bearer $(cat run/admin-token)\")\n");
 		out.append("Stop with:    ./shop down\n");
 		System.out.println(out);
 	}
@@ -71,10 +73,11 @@ public final class ShopLauncher {
 		return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
 	}
 
-	private static String newToken() {
-		byte[] bytes = new byte[24];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
+	/** Readable by the owner only: the secrets stay out of the console and out of other users' reach. */
+	private static void writeSecret(Path file, String secret) throws IOException {
+		Files.deleteIfExists(file);
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(file, secret);
 	}
 
 }

@@ -100,7 +100,7 @@ class FaultsIT {
 	@Order(1)
 	void theFanOutNeedsTheAdminToken() {
 		assertThat(this.platform.api().get("/admin/faults").status()).isEqualTo(401);
-		assertThat(this.platform.api().get("/admin/faults", "Authorization", "Bearer wrong").status()).isEqualTo(403);
+		assertThat(this.platform.api().get("/admin/faults", "Authorization", "Bearer wrong").status()).isEqualTo(401);
 		Reply unknown = this.platform.api().post("/admin/faults/no-such-service",
 				map("id", "x", "kind", "LATENCY", "point", "x"), "Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN);
 		assertThat(unknown.status()).isEqualTo(404);

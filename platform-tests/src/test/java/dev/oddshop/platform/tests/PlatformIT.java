@@ -77,16 +77,16 @@ class PlatformIT {
 		assertThat(this.api.get("/api/inventory/stock/101").body().path("reserved").asInt()).isZero();
 
 		String orderId = checkout.text("orderId");
-		Reply order = this.api.get("/api/orders/" + orderId, "X-Customer-Id", customer);
+		Reply order = this.api.get("/api/orders/" + orderId, this.platform.as(customer));
 		assertThat(order.text("status")).isEqualTo("CONFIRMED");
 		assertThat(order.body().path("history").size()).isGreaterThanOrEqualTo(3);
-		Reply payment = this.api.get("/api/payments?orderId=" + orderId, "X-Customer-Id", customer);
+		Reply payment = this.api.get("/api/payments?orderId=" + orderId, this.platform.as(customer));
 		assertThat(payment.text("status")).isEqualTo("CAPTURED");
 		assertThat(payment.body().path("amountCents").asLong()).isEqualTo(2 * price);
 		// another customer sees none of it
-		assertThat(this.api.get("/api/orders/" + orderId, "X-Customer-Id", "mallory").status()).isEqualTo(404);
-		assertThat(this.api.get("/api/payments?orderId=" + orderId, "X-Customer-Id", "mallory").status()).isEqualTo(404);
-		assertThat(this.api.get("/api/orders/carts/" + cart, "X-Customer-Id", "mallory").status()).isEqualTo(404);
+		assertThat(this.api.get("/api/orders/" + orderId, this.platform.as("mallory")).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/payments?orderId=" + orderId, this.platform.as("mallory")).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/orders/carts/" + cart, this.platform.as("mallory")).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class PlatformIT {
 		assertThat(checkout.text("failureReason")).contains("declined");
 		assertThat(this.platform.available(102)).isEqualTo(before);
 		assertThat(this.api.get("/api/inventory/stock/102").body().path("reserved").asInt()).isZero();
-		Reply payment = this.api.get("/api/payments?orderId=" + checkout.text("orderId"), "X-Customer-Id", "bob");
+		Reply payment = this.api.get("/api/payments?orderId=" + checkout.text("orderId"), this.platform.as("bob"));
 		assertThat(payment.text("status")).isEqualTo("DECLINED");
 		// the cart is open again: the customer can pay with another card
 		Reply retry = this.platform.checkout("bob", cart, "tok_mastercard", null);
@@ -127,31 +127,28 @@ class PlatformIT {
 		String cart = this.platform.cartWith("dave", 104, 1);
 		long orders = this.platform.count("orders", "select count(*) from orders");
 		long items = this.platform.count("orders", "select count(*) from cart_item");
-		String c = "X-Customer-Id";
+		String[] c = this.platform.as("dave");
 		List<Reply> replies = List.of(
-				this.api.post("/api/orders/carts/" + cart + "/items", "{not json", c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", "abc", "quantity", 1), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", -1), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 0), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 101), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 99999999999L), c,
-						"dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 999999, "quantity", 1), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/items", map("quantity", 1), c, "dave"),
+				this.api.post("/api/orders/carts/" + cart + "/items", "{not json", c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", "abc", "quantity", 1), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", -1), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 0), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 101), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 99999999999L), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 999999, "quantity", 1), c),
+				this.api.post("/api/orders/carts/" + cart + "/items", map("quantity", 1), c),
 				this.api.post("/api/orders/carts/" + cart + "/items", map("productId", 5, "quantity", 1)),
-				this.api.post("/api/orders/carts/" + UUID.randomUUID() + "/items", map("productId", 5, "quantity", 1), c,
-						"dave"),
-				this.api.post("/api/orders/carts/not-a-uuid/items", map("productId", 5, "quantity", 1), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/checkout", "", c, "dave"),
+				this.api.post("/api/orders/carts/" + UUID.randomUUID() + "/items", map("productId", 5, "quantity", 1), c),
+				this.api.post("/api/orders/carts/not-a-uuid/items", map("productId", 5, "quantity", 1), c),
+				this.api.post("/api/orders/carts/" + cart + "/checkout", "", c),
 				this.api.post("/api/orders/carts/" + cart + "/checkout", map("paymentMethod", map("type", "paypal",
-						"token", "x")), c, "dave"),
-				this.api.post("/api/orders/carts/" + cart + "/checkout", map("paymentMethod", map("type", "card")), c,
-						"dave"),
+						"token", "x")), c),
+				this.api.post("/api/orders/carts/" + cart + "/checkout", map("paymentMethod", map("type", "card")), c),
 				this.api.post("/api/orders/carts/" + cart + "/checkout", map("paymentMethod", map("type", "card",
-						"token", "tok_visa")), c, "dave", "Idempotency-Key", "x".repeat(101)),
+						"token", "tok_visa")), ShopApi.with(c, "Idempotency-Key", "x".repeat(101))),
 				this.api.get("/api/catalog/products?size=1000"), this.api.get("/api/catalog/products?page=-3"),
-				this.api.get("/api/catalog/products/999999"), this.api.get("/api/orders/" + UUID.randomUUID(), c, "dave"),
-				this.api.get("/api/payments?orderId=nope", c, "dave"), this.api.get("/api/payments", c, "dave"),
+				this.api.get("/api/catalog/products/999999"), this.api.get("/api/orders/" + UUID.randomUUID(), c),
+				this.api.get("/api/payments?orderId=nope", c), this.api.get("/api/payments", c),
 				this.api.get("/api/inventory/stock/abc"), this.api.put("/api/inventory/stock/104", map("available", 5)),
 				this.api.get("/api/no-such-route"));
 		assertThat(replies).allSatisfy(reply -> {

@@ -47,10 +47,10 @@ class ReconciliationIT {
 		String orderId = checkout.text("orderId");
 
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-				this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "erin").text("status"))
+				this.platform.api().get("/api/orders/" + orderId, this.platform.as("erin")).text("status"))
 			.isEqualTo("CONFIRMED"));
 		assertThat(this.platform.available(201)).isEqualTo(before - 1);
-		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, "X-Customer-Id", "erin");
+		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("erin"));
 		assertThat(payment.text("status")).isEqualTo("CAPTURED");
 		Reply charge = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/charges?idempotencyKey=" + orderId);
 		assertThat(charge.text("status")).isEqualTo("succeeded");
@@ -67,10 +67,10 @@ class ReconciliationIT {
 		String orderId = checkout.text("orderId");
 
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-				this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "frank").text("status"))
+				this.platform.api().get("/api/orders/" + orderId, this.platform.as("frank")).text("status"))
 			.isEqualTo("FAILED"));
 		assertThat(this.platform.available(202)).isEqualTo(before);
-		assertThat(this.platform.api().get("/api/orders/" + orderId, "X-Customer-Id", "frank").text("failureReason"))
+		assertThat(this.platform.api().get("/api/orders/" + orderId, this.platform.as("frank")).text("failureReason"))
 			.contains("declined");
 	}
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -92,6 +93,13 @@ final class ShopApi {
 		catch (RuntimeException ex) {
 			return JSON.missingNode();
 		}
+	}
+
+	/** {@code headers} and then {@code more} ("name", "value" pairs). */
+	static String[] with(String[] headers, String... more) {
+		String[] all = Arrays.copyOf(headers, headers.length + more.length);
+		System.arraycopy(more, 0, all, headers.length, more.length);
+		return all;
 	}
 
 	static Map<String, Object> map(Object... keyValues) {

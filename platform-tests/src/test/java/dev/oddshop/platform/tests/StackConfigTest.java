@@ -42,7 +42,15 @@ class StackConfigTest {
 		List<String> rules = new ArrayList<>(List.of("promtool", "check", "rules"));
 		rules.addAll(ruleFiles().stream().map(Path::toString).toList());
 		run(prometheus, rules.toArray(String[]::new));
-		run(prometheus, "promtool", "test", "rules", "tests/slo-alerts.test.yml");
+		List<String> tests = new ArrayList<>(List.of("promtool", "test", "rules"));
+		try (Stream<Path> files = Files.list(prometheus.resolve("tests"))) {
+			files.map(file -> "tests/" + file.getFileName())
+				.filter(name -> name.endsWith(".test.yml"))
+				.sorted()
+				.forEach(tests::add);
+		}
+		assertThat(tests).contains("tests/slo-alerts.test.yml", "tests/security-alerts.test.yml");
+		run(prometheus, tests.toArray(String[]::new));
 	}
 
 	@Test

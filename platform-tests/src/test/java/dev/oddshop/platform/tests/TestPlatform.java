@@ -2,6 +2,7 @@ package dev.oddshop.platform.tests;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,9 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import dev.oddshop.launcher.Platform;
 import dev.oddshop.launcher.PlatformConfig;
@@ -32,6 +37,8 @@ final class TestPlatform implements AutoCloseable {
 
 	private final ShopApi api;
 
+	private final Map<String, Customer> customers = new ConcurrentHashMap<>();
+
 	private TestPlatform(Platform platform) {
 		this.platform = platform;
 		this.api = new ShopApi(platform.config().url(ShopService.GATEWAY));
@@ -42,7 +49,7 @@ final class TestPlatform implements AutoCloseable {
 		Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		return new TestPlatform(Platform.start(new PlatformConfig(root,
 				root.resolve("platform-tests/target/" + name), freePortRange(6), freePortRange(1), true, ADMIN_TOKEN,
-				environment, Duration.ofMinutes(4))));
+				PlatformConfig.newSecret(), environment, Duration.ofMinutes(4))));
 	}
 
 	ShopApi api() {
@@ -57,27 +64,76 @@ final class TestPlatform implements AutoCloseable {
 		return this.platform.config().url(service);
 	}
 
+	/** The key the gateway signs sessions with, to forge tokens as an attacker who stole it would. */
+	String sessionKey() {
+		return this.platform.config().sessionKey();
+	}
+
 	/** Where the services write their logs, {@code <service>.log} each. */
 	Path logs() {
 		return this.platform.config().runDirectory().resolve("logs");
 	}
 
+	/**
+	 * The credentials of the customer a test calls {@code name}: a session the gateway opens on
+	 * first use, as a client would.
+	 */
+	String[] as(String name) {
+		return this.customers.computeIfAbsent(name, key -> {
+			Reply session = this.api.post("/api/session", null);
+			assertThat(session.status()).as(session.raw()).isEqualTo(201);
+			return new Customer(session.text("customerId"), session.text("token"));
+		}).credentials();
+	}
+
+	/** The customer id the gateway gave {@code name}'s session. */
+	String customerId(String name) {
+		as(name);
+		return this.customers.get(name).id();
+	}
+
+	/** A customer's session: its id and its token. */
+	record Customer(String id, String token) {
+
+		String[] credentials() {
+			return new String[] { "Authorization", "Bearer " + this.token };
+		}
+
+	}
+
 	String cartWith(String customer, long productId, int quantity) {
-		Reply cart = this.api.post("/api/orders/carts", null, "X-Customer-Id", customer);
+		Reply cart = this.api.post("/api/orders/carts", null, as(customer));
 		assertThat(cart.status()).as(cart.raw()).isEqualTo(201);
 		String cartId = cart.text("cartId");
 		Reply added = this.api.post("/api/orders/carts/" + cartId + "/items",
-				map("productId", productId, "quantity", quantity), "X-Customer-Id", customer);
+				map("productId", productId, "quantity", quantity), as(customer));
 		assertThat(added.status()).as(added.raw()).isEqualTo(200);
 		return cartId;
 	}
 
 	Reply checkout(String customer, String cartId, String token, String idempotencyKey) {
 		Object body = map("paymentMethod", map("type", "card", "token", token));
-		return idempotencyKey == null
-				? this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer)
-				: this.api.post("/api/orders/carts/" + cartId + "/checkout", body, "X-Customer-Id", customer,
-						"Idempotency-Key", idempotencyKey);
+		return idempotencyKey == null ? this.api.post("/api/orders/carts/" + cartId + "/checkout", body, as(customer))
+				: this.api.post("/api/orders/carts/" + cartId + "/checkout", body,
+						ShopApi.with(as(customer), "Idempotency-Key", idempotencyKey));
+	}
+
+	/**
+	 * No secret of this run in any service's log: not the admin token, not the session key, not
+	 * a session token, not a password Spring Security would have generated.
+	 */
+	void assertNoSecretsInLogs() throws IOException {
+		List<String> secrets = new ArrayList<>(List.of(ADMIN_TOKEN, this.platform.config().sessionKey()));
+		this.customers.values().forEach(customer -> secrets.add(customer.token()));
+		try (Stream<Path> files = Files.list(logs())) {
+			for (Path log : files.toList()) {
+				String text = Files.readString(log);
+				assertThat(text).as(log.getFileName().toString()).doesNotContain("generated security password");
+				for (String secret : secrets) {
+					assertThat(text.contains(secret)).as(log.getFileName() + " holds a secret").isFalse();
+				}
+			}
+		}
 	}
 
 	/**
