@@ -1,8 +1,9 @@
 package dev.oddshop.platform.web;
 
 /**
- * The customer a request acts for, from the {@code X-Customer-Id} header (a demo stand-in for
- * authentication at the gateway). Declare it as a controller parameter to require it.
+ * The customer a request acts for, from the {@code X-Customer-Id} header. Only the gateway sets
+ * it, from the session it verified (a client's is removed there), and only the gateway reaches
+ * the services (docs/SECURITY.md). Declare it as a controller parameter to require it.
  */
 public record CustomerId(String value) {
 
