@@ -51,7 +51,7 @@ class StockApiTest extends InventoryTestSupport {
 			.body("{\"available\":5}")
 			.exchange()
 			.expectStatus()
-			.isForbidden();
+			.isUnauthorized();
 		assertThat(stock(43).available()).isEqualTo(20 + (43 * 37 % 180));
 	}
 

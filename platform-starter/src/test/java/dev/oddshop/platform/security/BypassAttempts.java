@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hostile requests every guard is tested with: the guarded path bent with path parameters,
  * encodings, traversal, doubled or trailing slashes and case, other methods, and every wrong
- * way to present a token. None may reach the handler: each must answer 400, 401, 403 or 404.
+ * way to present a token. None may reach the handler: each must answer 400, 401, 403, 404 or 405.
  */
 public final class BypassAttempts {
 

@@ -1,5 +1,6 @@
 package dev.oddshop.platform.tests;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +46,16 @@ class PlatformIT {
 		this.api = this.platform.api();
 	}
 
+	/** A whole run of shopping, refusals and a flash sale: not one secret may have reached a log. */
 	@AfterAll
-	void stopPlatform() {
+	void stopPlatform() throws IOException {
 		if (this.platform != null) {
-			this.platform.close();
+			try {
+				this.platform.assertNoSecretsInLogs();
+			}
+			finally {
+				this.platform.close();
+			}
 		}
 	}
 
