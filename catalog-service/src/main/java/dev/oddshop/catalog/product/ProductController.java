@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import dev.oddshop.catalog.CatalogFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
@@ -38,7 +39,7 @@ class ProductController {
 			@RequestParam(defaultValue = "") @Pattern(regexp = "[a-z-]{0,40}") String category,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		this.faults.strike("catalog.search");
+		this.faults.strike(CatalogFaultPoints.SEARCH);
 		String pattern = "%" + escapeLike(q.strip().toLowerCase()) + "%";
 		Page<Product> result = this.products.search(pattern, category, PageRequest.of(page, size, Sort.by("id")));
 		return new ProductPage(result.map(Product::view).getContent(), page, size, result.getTotalElements());
@@ -46,7 +47,7 @@ class ProductController {
 
 	@GetMapping("/{id}")
 	ProductView product(@PathVariable @Positive long id) {
-		this.faults.strike("catalog.product");
+		this.faults.strike(CatalogFaultPoints.PRODUCT);
 		return this.products.findById(id).map(Product::view).orElseThrow(() -> ApiException.notFound("Product", id));
 	}
 

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @RestController
 @RequestMapping("/admin/faults")
-@Profile("!production")
+@ConditionalOnBooleanProperty("shop.faults.enabled")
 @EnableConfigurationProperties(FaultTargets.class)
 class FaultFanOutController {
 
@@ -57,8 +57,18 @@ class FaultFanOutController {
 	/** Every service's active faults; a service that does not answer is named with the reason. */
 	@GetMapping
 	Mono<Map<String, Object>> list(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		return fromEveryService("", authorization);
+	}
+
+	/** Every service's declared fault points: what a fault may name, service by service. */
+	@GetMapping("/points")
+	Mono<Map<String, Object>> points(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		return fromEveryService("/points", authorization);
+	}
+
+	private Mono<Map<String, Object>> fromEveryService(String path, String authorization) {
 		return Flux.fromIterable(this.services.keySet())
-			.flatMapSequential(service -> call(HttpMethod.GET, service, "", authorization, null)
+			.flatMapSequential(service -> call(HttpMethod.GET, service, path, authorization, null)
 				.map(answer -> Map.entry(service, (Object) answer.getBody()))
 				.onErrorResume(ex -> Mono.just(Map.entry(service, Map.of("error", String.valueOf(ex.getMessage()))))))
 			.collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));

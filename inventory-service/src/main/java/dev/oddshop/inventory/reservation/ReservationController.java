@@ -2,6 +2,7 @@ package dev.oddshop.inventory.reservation;
 
 import java.util.UUID;
 
+import dev.oddshop.inventory.InventoryFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
 import jakarta.validation.Valid;
 
@@ -32,7 +33,7 @@ class ReservationController {
 	/** 201 when this call reserved the stock, 200 when the order already holds it. */
 	@PutMapping("/{orderId}")
 	ResponseEntity<ReservationView> reserve(@PathVariable UUID orderId, @RequestBody @Valid ReservationRequest request) {
-		this.faults.strike("inventory.reserve");
+		this.faults.strike(InventoryFaultPoints.RESERVE);
 		ReservationService.Reserved reserved = this.reservations.reserve(orderId, request);
 		return ResponseEntity.status(reserved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(reserved.view());
 	}

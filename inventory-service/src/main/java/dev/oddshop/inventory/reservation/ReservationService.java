@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.oddshop.inventory.InventoryFaultPoints;
 import dev.oddshop.inventory.InventoryProperties;
 import dev.oddshop.inventory.stock.StockLedger;
 import dev.oddshop.platform.fault.FaultPoints;
@@ -47,7 +48,7 @@ class ReservationService {
 		Duration ttl = (request.ttlSeconds() != null) ? Duration.ofSeconds(request.ttlSeconds())
 				: this.properties.reservationTtl();
 		// inside the transaction: a slow statement here holds this reservation's connection
-		this.faults.strike("inventory.reserve.sql");
+		this.faults.strike(InventoryFaultPoints.RESERVE_SQL);
 		if (this.reservations.insertIfAbsent(orderId, ReservationStatus.ACTIVE.name(), Instant.now().plus(ttl)) == 0) {
 			Reservation existing = this.reservations.findById(orderId).orElseThrow();
 			if (existing.status().isClosed()) {
@@ -62,7 +63,7 @@ class ReservationService {
 			quantities.forEach((productId, quantity) -> this.reservations.insertLine(orderId, productId, quantity));
 			this.ledger.reserve(quantities);
 			// the stock rows stay locked until commit: whatever happens here, every buyer of them waits for
-			this.faults.strike("inventory.stock.locked");
+			this.faults.strike(InventoryFaultPoints.STOCK_LOCKED);
 		}
 		catch (ApiException refused) {
 			this.metrics.refused();

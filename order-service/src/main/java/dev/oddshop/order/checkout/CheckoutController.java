@@ -2,6 +2,7 @@ package dev.oddshop.order.checkout;
 
 import java.util.UUID;
 
+import dev.oddshop.order.OrderFaultPoints;
 import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderStatus;
 import dev.oddshop.platform.fault.FaultPoints;
@@ -52,7 +53,7 @@ class CheckoutController {
 	ResponseEntity<CheckoutResponse> checkout(CustomerId customer, @PathVariable UUID cartId,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
 			@Valid @RequestBody CheckoutRequest request) {
-		this.faults.strike("order.checkout");
+		this.faults.strike(OrderFaultPoints.CHECKOUT);
 		CheckoutSaga.Outcome outcome = this.saga.checkout(customer, cartId, idempotencyKey,
 				request.paymentMethod().token());
 		return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import dev.oddshop.provider.ProviderFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
@@ -37,7 +38,7 @@ class ChargeController {
 	@PostMapping("/charges")
 	ResponseEntity<Charge> charge(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
 			@Valid @RequestBody ChargeRequest request) {
-		this.faults.strike("provider.charge");
+		this.faults.strike(ProviderFaultPoints.CHARGE);
 		ChargeProcessor.Result result = this.processor.charge(key, request);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
 		if (result.replayed()) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.oddshop.provider.ProviderFaultPoints;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
@@ -74,7 +75,7 @@ class ChargeProcessor {
 			throw ex;
 		}
 		Charge settled = processing.settled(outcome.status(), outcome.declineCode());
-		if (settled.status() == ChargeStatus.SUCCEEDED && this.faults.struck("provider.charge", FaultKind.DECLINE)) {
+		if (settled.status() == ChargeStatus.SUCCEEDED && this.faults.struck(ProviderFaultPoints.CHARGE, FaultKind.DECLINE)) {
 			// the silent failure: a 200 that declines a good card
 			settled = processing.settled(ChargeStatus.DECLINED, "do_not_honor");
 		}

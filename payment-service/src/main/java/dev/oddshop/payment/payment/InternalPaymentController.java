@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.ApiException;
 
@@ -31,7 +32,7 @@ class InternalPaymentController {
 	/** Charges the order once; repeating it answers the same payment. */
 	@PostMapping
 	PaymentView charge(@Valid @RequestBody ChargeRequest request) {
-		this.faults.strike("payment.charge");
+		this.faults.strike(PaymentFaultPoints.CHARGE);
 		return this.payments.charge(request);
 	}
 

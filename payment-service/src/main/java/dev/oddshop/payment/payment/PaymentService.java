@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.payment.provider.AttemptOutcome;
 import dev.oddshop.payment.provider.ChargeCall;
 import dev.oddshop.payment.provider.ProviderCharge;
@@ -37,8 +38,6 @@ public class PaymentService {
 	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
 	/** Where the silent-failure faults (NEVER_SETTLED, WRONG_AMOUNT) strike. */
-	private static final String SETTLE_POINT = "payment.settle";
-
 	private final PaymentRecords records;
 
 	private final PaymentReconciler reconciler;
@@ -118,10 +117,10 @@ public class PaymentService {
 
 	private Payment chargeProvider(Payment payment, ChargeRequest request) {
 		// the silent failures are bugs of ours: a wrong amount sent, or a capture never sent at all
-		long amountCents = this.faults.struck(SETTLE_POINT, FaultKind.WRONG_AMOUNT)
+		long amountCents = this.faults.struck(PaymentFaultPoints.SETTLE, FaultKind.WRONG_AMOUNT)
 				? Math.max(1, request.amountCents() / 10)
 				: request.amountCents();
-		boolean neverSent = this.faults.struck(SETTLE_POINT, FaultKind.NEVER_SETTLED);
+		boolean neverSent = this.faults.struck(PaymentFaultPoints.SETTLE, FaultKind.NEVER_SETTLED);
 		ChargeCall call = new ChargeCall(payment.orderId(),
 				new ProviderChargeRequest(amountCents, request.currency(), request.cardToken(),
 						request.orderId().toString()),

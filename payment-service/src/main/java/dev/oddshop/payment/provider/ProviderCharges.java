@@ -1,5 +1,6 @@
 package dev.oddshop.payment.provider;
 
+import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
 import io.github.resilience4j.retry.Retry;
@@ -31,7 +32,7 @@ public class ProviderCharges {
 	}
 
 	public ProviderCharge charge(ChargeCall call) {
-		Retry retries = this.faults.struck("provider.retry", FaultKind.RETRY_STORM) ? this.storm : this.retry;
+		Retry retries = this.faults.struck(PaymentFaultPoints.PROVIDER_RETRY, FaultKind.RETRY_STORM) ? this.storm : this.retry;
 		return retries.executeSupplier(() -> this.client.charge(call));
 	}
 

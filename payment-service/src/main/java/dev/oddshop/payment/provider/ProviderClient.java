@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
@@ -44,7 +45,7 @@ public class ProviderClient {
 		long start = System.nanoTime();
 		try {
 			// the provider as this service reaches it: unreachable, slow, failing
-			this.faults.strike("provider.call");
+			this.faults.strike(PaymentFaultPoints.PROVIDER_CALL);
 			ProviderCharge charge = this.http.post()
 				.uri("/v1/charges")
 				.header(IDEMPOTENCY_KEY, call.orderId().toString())

@@ -1,15 +1,7 @@
 package dev.oddshop.platform.config;
 
-import java.time.Clock;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import dev.oddshop.platform.fault.DatabaseFaults;
-import dev.oddshop.platform.fault.FaultController;
-import dev.oddshop.platform.fault.FaultPoints;
-import dev.oddshop.platform.fault.FaultReadiness;
-import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.http.ServiceClientProperties;
 import dev.oddshop.platform.http.ServiceClients;
 import dev.oddshop.platform.telemetry.BusinessContext;
@@ -37,8 +29,6 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -81,50 +71,6 @@ public class PlatformAutoConfiguration {
 				ObjectProvider<BulkheadRegistry> bulkheads) {
 			return new ResilienceEvents(observations.getIfAvailable(() -> ObservationRegistry.NOOP), retries,
 					circuitBreakers, bulkheads);
-		}
-
-	}
-
-	/**
-	 * Fault injection for the lab. The fault points exist everywhere (a no-op while no fault is
-	 * on); the controls that switch faults on are absent in the production profile.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	static class FaultConfiguration {
-
-		/**
-		 * Share of the max heap a MEMORY_LEAK may fill: with the service's own live data that is past
-		 * JvmHeapPressure's 80 %, yet short of the OutOfMemoryError a real leak ends in.
-		 */
-		private static final double LEAK_CEILING = 0.7;
-
-		@Bean
-		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment,
-				ObjectProvider<DataSource> dataSource) {
-			return new FaultRegistry(meters, environment.getProperty("spring.application.name", "unknown"),
-					Clock.systemUTC(), dataSource.getIfAvailable() != null);
-		}
-
-		@Bean
-		FaultPoints faultPoints(FaultRegistry registry, MeterRegistry meters,
-				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DataSource> dataSource) {
-			DataSource database = dataSource.getIfAvailable();
-			return new FaultPoints(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-					database == null ? null : new DatabaseFaults(database),
-					(long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
-		}
-
-		/** The "faults" member of the readiness group (platform-defaults.yml). */
-		@Bean
-		FaultReadiness faultsHealthIndicator(FaultPoints faults) {
-			return new FaultReadiness(faults);
-		}
-
-		@Bean
-		@Profile("!production")
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		FaultController faultController(FaultRegistry registry) {
-			return new FaultController(registry);
 		}
 
 	}

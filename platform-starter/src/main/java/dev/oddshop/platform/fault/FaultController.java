@@ -34,6 +34,15 @@ public class FaultController {
 		return this.registry.active();
 	}
 
+	/** The points a fault may name here, with where each is. */
+	@GetMapping("/points")
+	List<PointView> points() {
+		return this.registry.points().stream().map(point -> new PointView(point.id(), point.description())).toList();
+	}
+
+	record PointView(String point, String description) {
+	}
+
 	@PostMapping
 	ResponseEntity<Fault> enable(@Valid @RequestBody FaultRequest request) {
 		Fault fault = this.registry.enable(request);

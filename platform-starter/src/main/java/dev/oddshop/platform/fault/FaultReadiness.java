@@ -17,7 +17,7 @@ public class FaultReadiness implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		return this.faults.struck("readiness", FaultKind.READINESS_FLAP)
+		return this.faults.struck(FaultPoint.READINESS, FaultKind.READINESS_FLAP)
 				? Health.down().withDetail("fault", "readiness flapping").build() : Health.up().build();
 	}
 

@@ -3,10 +3,12 @@ package dev.oddshop.platform.fault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -43,16 +45,33 @@ public class FaultRegistry {
 
 	private final boolean hasDatabase;
 
+	/** The service's declared fault points by id, in a stable order. */
+	private final Map<String, FaultPoint> points;
+
 	private final List<Consumer<Fault>> switchOffListeners = new CopyOnWriteArrayList<>();
 
-	public FaultRegistry(MeterRegistry meters, String service, Clock clock, boolean hasDatabase) {
+	public FaultRegistry(MeterRegistry meters, String service, Clock clock, boolean hasDatabase,
+			Collection<? extends FaultPoint> points) {
 		this.meters = meters;
 		this.service = service;
 		this.clock = clock;
 		this.hasDatabase = hasDatabase;
+		this.points = new TreeMap<>();
+		points.forEach(point -> this.points.put(point.id(), point));
+	}
+
+	/** The fault points this service declares: the only points a fault may name. */
+	public List<FaultPoint> points() {
+		return List.copyOf(this.points.values());
 	}
 
 	public Fault enable(FaultRequest request) {
+		if (!this.points.containsKey(request.point())) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "fault-point-unknown",
+					"No fault point " + request.point() + " in " + this.service + "; its points: "
+							+ String.join(", ", this.points.keySet()),
+					Map.of("points", List.copyOf(this.points.keySet())));
+		}
 		if (request.kind().needsDatabase() && !this.hasDatabase) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "fault-not-applicable",
 					"A " + request.kind() + " fault needs a database; " + this.service + " has none");

@@ -3,6 +3,8 @@ package dev.oddshop.platform.fault;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.oddshop.platform.fault.app.TestFaultPoints;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -15,19 +17,19 @@ class MemoryLeakTest {
 	private static final long CEILING = 3 << 20;
 
 	private final FaultRegistry registry = new FaultRegistry(new SimpleMeterRegistry(), "leak-test", Clock.systemUTC(),
-			false);
+			false, DeclaredFaultPoints.in(TestFaultPoints.class).points());
 
-	private final FaultPoints points = new FaultPoints(this.registry, new SimpleMeterRegistry(),
+	private final FaultEngine points = new FaultEngine(this.registry, new SimpleMeterRegistry(),
 			ObservationRegistry.NOOP, null, CEILING);
 
 	@Test
 	void aLeakGrowsUpToItsCeilingAndNoFurther() {
 		this.registry.enable(new FaultRequest("leak", FaultKind.MEMORY_LEAK, "test.work", null, Duration.ofSeconds(1),
 				null, null, null, null));
-		this.points.strike("test.work");
+		this.points.strike(TestFaultPoints.WORK);
 		assertThat(this.points.retainedBytes()).isEqualTo(1000 * 1024L);
 		for (int i = 0; i < 5; i++) {
-			this.points.strike("test.work");
+			this.points.strike(TestFaultPoints.WORK);
 		}
 		assertThat(this.points.retainedBytes()).isBetween(CEILING - 32 * 1024, CEILING);
 		this.registry.disable("leak");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +157,15 @@ class FaultsIT {
 		Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		List<Scenario> scenarios = new Scenarios(root.resolve("scenarios")).all();
 		assertThat(scenarios).hasSizeGreaterThanOrEqualTo(6);
+		// every scenario fault names a point its service declares (an unknown point is refused with 400)
+		JsonNode points = this.platform.api()
+			.get("/admin/faults/points", "Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN)
+			.body();
+		for (Scenario scenario : scenarios) {
+			assertThat(scenario.faults()).allSatisfy(fault -> assertThat(points.path(fault.service())
+				.valueStream()
+				.map(point -> point.path("point").asString())).as(scenario.name() + " " + fault.id()).contains(fault.point()));
+		}
 		for (Scenario scenario : scenarios) {
 			this.faults.start(scenario);
 			String active = this.faults.list();

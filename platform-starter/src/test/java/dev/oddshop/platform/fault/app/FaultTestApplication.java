@@ -1,15 +1,22 @@
 package dev.oddshop.platform.fault.app;
 
+import dev.oddshop.platform.fault.DeclaredFaultPoints;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A small service with two fault points, to test the fault engine over real HTTP. */
 @SpringBootApplication
 public class FaultTestApplication {
+
+	@Bean
+	DeclaredFaultPoints faultPoints() {
+		return DeclaredFaultPoints.in(TestFaultPoints.class);
+	}
 
 	@RestController
 	static class Work {
@@ -22,13 +29,13 @@ public class FaultTestApplication {
 
 		@GetMapping("/work")
 		String work() {
-			this.faults.strike("test.work");
+			this.faults.strike(TestFaultPoints.WORK);
 			return "done";
 		}
 
 		@GetMapping("/decide")
 		boolean decide() {
-			return this.faults.struck("test.decide", FaultKind.DECLINE);
+			return this.faults.struck(TestFaultPoints.DECIDE, FaultKind.DECLINE);
 		}
 
 	}

@@ -1,0 +1,14 @@
+package dev.oddshop.provider;
+
+import dev.oddshop.platform.fault.FaultPoint;
+
+/** The fault points of the payment provider simulator: every fault it accepts names one of these. */
+public final class ProviderFaultPoints {
+
+	public static final FaultPoint CHARGE = new FaultPoint("provider.charge",
+			"a charge at the provider, before it is processed (DECLINE: good cards declined)");
+
+	private ProviderFaultPoints() {
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.oddshop.platform.fault;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The fault engine, on only where {@code shop.faults.enabled} is true: the lab's defaults turn it
+ * on (platform-defaults.yml), the production profile turns it off, and without the property it is
+ * off. Off, every fault point is {@link FaultPoints#NONE} and there are no fault controls.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+public class FaultAutoConfiguration {
+
+	static final String ENABLED = "shop.faults.enabled";
+
+	/** The "faults" member of the readiness group (platform-defaults.yml), engine on or off. */
+	@Bean
+	FaultReadiness faultsHealthIndicator(FaultPoints faults) {
+		return new FaultReadiness(faults);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(ENABLED)
+	static class Engine {
+
+		/**
+		 * Share of the max heap a MEMORY_LEAK may fill: with the service's own live data that is past
+		 * JvmHeapPressure's 80 %, yet short of the OutOfMemoryError a real leak ends in.
+		 */
+		private static final double LEAK_CEILING = 0.7;
+
+		@Bean
+		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment, ObjectProvider<DataSource> dataSource,
+				List<DeclaredFaultPoints> declared) {
+			List<FaultPoint> points = Stream
+				.concat(Stream.of(FaultPoint.READINESS), declared.stream().flatMap(d -> d.points().stream()))
+				.toList();
+			return new FaultRegistry(meters, environment.getProperty("spring.application.name", "unknown"),
+					Clock.systemUTC(), dataSource.getIfAvailable() != null, points);
+		}
+
+		@Bean
+		FaultEngine faultEngine(FaultRegistry registry, MeterRegistry meters,
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DataSource> dataSource) {
+			DataSource database = dataSource.getIfAvailable();
+			return new FaultEngine(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+					database == null ? null : new DatabaseFaults(database),
+					(long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
+		}
+
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		FaultController faultController(FaultRegistry registry) {
+			return new FaultController(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = ENABLED, havingValue = false, matchIfMissing = true)
+	static class Off {
+
+		@Bean
+		FaultPoints faultPoints() {
+			return FaultPoints.NONE;
+		}
+
+	}
+
+}
