@@ -178,6 +178,33 @@ class ComposeFileTest {
 		});
 	}
 
+	/**
+	 * State that must outlive a container, by the flag that places it: Prometheus' TSDB and Alloy's
+	 * read positions (a command replaces the image's, and with it the image's --storage.path).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void stateIsKeptInANamedVolume() {
+		Map<String, String> stateFlags = Map.of("prometheus", "--storage.tsdb.path", "alloy", "--storage.path");
+		Set<String> declared = ((Map<String, Object>) compose.getOrDefault("volumes", Map.of())).keySet();
+		stateFlags.forEach((name, flag) -> {
+			List<String> command = ((List<Object>) services.get(name).get("command")).stream().map(String::valueOf).toList();
+			String path = command.stream()
+				.filter(argument -> argument.startsWith(flag + "="))
+				.map(argument -> argument.substring(flag.length() + 1))
+				.findFirst()
+				.orElse(null);
+			assertThat(path).as(name + " is given " + flag).isNotBlank();
+			assertThat(((List<String>) services.get(name).getOrDefault("volumes", List.of())).stream()
+				.map(volume -> volume.split(":"))
+				.filter(volume -> volume.length >= 2 && volume[1].equals(path))
+				.map(volume -> volume[0]))
+				.as(name + ": a named volume at " + path)
+				.singleElement()
+				.satisfies(volume -> assertThat(declared).contains(volume));
+		});
+	}
+
 	@Test
 	void imagesArePinned() {
 		services.forEach((name, service) -> {
