@@ -155,6 +155,16 @@ class StackConfigTest {
 			.containsExactlyInAnyOrder("trace_id", tempoLabel);
 	}
 
+	/** What Grafana's Logs Drilldown asks of Loki: patterns, volumes, and structured metadata for trace_id. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void lokiServesLogsDrilldown() throws IOException {
+		Map<String, Object> loki = new Yaml().load(Files.readString(STACK.resolve("loki/loki.yml")));
+		assertThat((Map<String, Object>) loki.get("pattern_ingester")).containsEntry("enabled", true);
+		assertThat((Map<String, Object>) loki.get("limits_config")).containsEntry("volume_enabled", true)
+			.containsEntry("allow_structured_metadata", true);
+	}
+
 	static List<Path> ruleFiles() throws IOException {
 		try (Stream<Path> files = Files.list(STACK.resolve("prometheus/rules"))) {
 			return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
