@@ -87,6 +87,51 @@ class ComposeFileTest {
 		assertThat(ROOT.resolve("Dockerfile")).isRegularFile();
 	}
 
+	/**
+	 * The one Dockerfile: Maven's repository in a BuildKit cache (not downloaded again per image), Spring
+	 * Boot's layers copied from the least to the most often changed, a user other than root, the
+	 * Pyroscope agent where compose's JAVA_TOOL_OPTIONS looks for it, and the jar the entrypoint runs.
+	 */
+	@Test
+	void theImageBuildsWithACachedRepositoryAndRunsSpringBootsLayers() throws IOException {
+		List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+		assertThat(lines.getFirst()).as("BuildKit's Dockerfile syntax, for RUN --mount")
+			.isEqualTo("# syntax=docker/dockerfile:1");
+		// instructions, continuation lines joined, comments left out
+		List<String> instructions = String.join("\n", lines)
+			.replaceAll("\\\\\n\\s*", " ")
+			.lines()
+			.map(String::strip)
+			.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+		assertThat(instructions)
+			.anyMatch(line -> line.matches("RUN --mount=type=cache,target=/root/\\.m2\\s+\\./mvnw .*"));
+		String extract = instructions.stream()
+			.filter(line -> line.contains("-Djarmode=tools"))
+			.findFirst()
+			.orElseThrow();
+		Matcher extracted = Pattern.compile("-jar (\\S+) extract --layers --destination (\\S+)").matcher(extract);
+		assertThat(extracted.find()).as(extract).isTrue();
+		String jar = Path.of(extracted.group(1)).getFileName().toString();
+		String layers = extracted.group(2);
+		// the runtime stage: from the last FROM on
+		String from = instructions.stream().filter(line -> line.startsWith("FROM ")).toList().getLast();
+		List<String> image = instructions.subList(instructions.lastIndexOf(from), instructions.size());
+		assertThat(image.stream().filter(line -> line.startsWith("COPY --from=build " + layers + "/")))
+			.containsExactly(Stream.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")
+				.map(layer -> "COPY --from=build " + layers + "/" + layer + "/ /app/")
+				.toArray(String[]::new));
+		assertThat(image).filteredOn(line -> line.startsWith("USER "))
+			.singleElement()
+			.satisfies(user -> assertThat(user).isNotIn("USER root", "USER 0"));
+		// the application layer holds the jar under the name it had when extracted (no --launcher)
+		assertThat(image.getLast()).isEqualTo("ENTRYPOINT [\"java\", \"-jar\", \"/app/" + jar + "\"]");
+		Matcher agent = Pattern.compile("-javaagent:(\\S+)")
+			.matcher(String.valueOf(env(ShopService.GATEWAY.module()).get("JAVA_TOOL_OPTIONS")));
+		assertThat(agent.find()).as("compose attaches the Pyroscope agent").isTrue();
+		assertThat(image).anyMatch(line -> line.startsWith("COPY --from=build ") && line.endsWith(" " + agent.group(1)));
+	}
+
 	@Test
 	void everyUrlNamesAServiceOnItsPortOnANetworkBothShare() {
 		services.keySet().forEach(name -> env(name).values().forEach(value -> {
@@ -175,6 +220,33 @@ class ComposeFileTest {
 					assertThat(condition).as(name + " -> " + dependency).containsEntry("condition", expected);
 				});
 			}
+		});
+	}
+
+	/**
+	 * State that must outlive a container, by the flag that places it: Prometheus' TSDB and Alloy's
+	 * read positions (a command replaces the image's, and with it the image's --storage.path).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void stateIsKeptInANamedVolume() {
+		Map<String, String> stateFlags = Map.of("prometheus", "--storage.tsdb.path", "alloy", "--storage.path");
+		Set<String> declared = ((Map<String, Object>) compose.getOrDefault("volumes", Map.of())).keySet();
+		stateFlags.forEach((name, flag) -> {
+			List<String> command = ((List<Object>) services.get(name).get("command")).stream().map(String::valueOf).toList();
+			String path = command.stream()
+				.filter(argument -> argument.startsWith(flag + "="))
+				.map(argument -> argument.substring(flag.length() + 1))
+				.findFirst()
+				.orElse(null);
+			assertThat(path).as(name + " is given " + flag).isNotBlank();
+			assertThat(((List<String>) services.get(name).getOrDefault("volumes", List.of())).stream()
+				.map(volume -> volume.split(":"))
+				.filter(volume -> volume.length >= 2 && volume[1].equals(path))
+				.map(volume -> volume[0]))
+				.as(name + ": a named volume at " + path)
+				.singleElement()
+				.satisfies(volume -> assertThat(declared).contains(volume));
 		});
 	}
 

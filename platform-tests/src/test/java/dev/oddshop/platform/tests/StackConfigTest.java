@@ -128,6 +128,43 @@ class StackConfigTest {
 		assertThat(raw.replace("$$", "")).doesNotContain("$");
 	}
 
+	/**
+	 * An exemplar links to its trace only when Grafana knows the label that holds the trace id:
+	 * {@code trace_id} on the services' histograms (Micrometer), and on Tempo's span metrics the
+	 * generator's {@code trace_id_label_name} ({@code traceID} unless tempo.yml overrides it).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyExemplarTraceIdLabelLinksToTempo() throws IOException {
+		Map<String, Object> tempo = new Yaml().load(Files.readString(STACK.resolve("tempo/tempo.yml")));
+		Map<String, Object> generator = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) tempo
+			.getOrDefault("overrides", Map.of())).getOrDefault("defaults", Map.of())).getOrDefault("metrics_generator",
+					Map.of());
+		assertThat((List<String>) generator.get("processors")).contains("span-metrics");
+		String tempoLabel = (String) generator.getOrDefault("trace_id_label_name", "traceID");
+		Map<String, Object> provisioning = new Yaml()
+			.load(Files.readString(STACK.resolve("grafana/provisioning/datasources/datasources.yml")));
+		Map<String, Object> prometheus = ((List<Map<String, Object>>) provisioning.get("datasources")).stream()
+			.filter(ds -> "prometheus".equals(ds.get("uid")))
+			.findFirst()
+			.orElseThrow();
+		List<Map<String, Object>> destinations = (List<Map<String, Object>>) ((Map<String, Object>) prometheus
+			.get("jsonData")).get("exemplarTraceIdDestinations");
+		assertThat(destinations).allSatisfy(destination -> assertThat(destination).containsEntry("datasourceUid", "tempo"));
+		assertThat(destinations.stream().map(destination -> destination.get("name")))
+			.containsExactlyInAnyOrder("trace_id", tempoLabel);
+	}
+
+	/** What Grafana's Logs Drilldown asks of Loki: patterns, volumes, and structured metadata for trace_id. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void lokiServesLogsDrilldown() throws IOException {
+		Map<String, Object> loki = new Yaml().load(Files.readString(STACK.resolve("loki/loki.yml")));
+		assertThat((Map<String, Object>) loki.get("pattern_ingester")).containsEntry("enabled", true);
+		assertThat((Map<String, Object>) loki.get("limits_config")).containsEntry("volume_enabled", true)
+			.containsEntry("allow_structured_metadata", true);
+	}
+
 	static List<Path> ruleFiles() throws IOException {
 		try (Stream<Path> files = Files.list(STACK.resolve("prometheus/rules"))) {
 			return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
