@@ -75,7 +75,7 @@ public class FaultAutoConfiguration {
 	static class Off {
 
 		@Bean
-		FaultPoints faultPoints() {
+		FaultPoints inertFaultPoints() {
 			return FaultPoints.NONE;
 		}
 
