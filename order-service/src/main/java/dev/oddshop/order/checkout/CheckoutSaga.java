@@ -3,6 +3,7 @@ package dev.oddshop.order.checkout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.oddshop.order.cart.Cart;
@@ -137,7 +138,7 @@ public class CheckoutSaga {
 
 	private Order run(Order order, String cardToken) {
 		UUID id = order.id();
-		InventoryClient.Refusal refusal;
+		Optional<InventoryClient.Refusal> refusal;
 		try {
 			refusal = this.inventory.reserve(id,
 					order.items().stream().map(i -> new InventoryClient.Line(i.productId(), i.quantity())).toList());
@@ -145,8 +146,8 @@ public class CheckoutSaga {
 		catch (RuntimeException ex) {
 			return compensate(id, "inventory unavailable: " + describe(ex));
 		}
-		if (refusal != null) {
-			Order failed = this.transitions.apply(id, o -> o.fail("insufficient stock: " + refusal.detail()));
+		if (refusal.isPresent()) {
+			Order failed = this.transitions.apply(id, o -> o.fail("insufficient stock: " + refusal.get().detail()));
 			throw new ApiException(HttpStatus.CONFLICT, "insufficient-stock", failed.failureReason(),
 					Map.of("orderId", id));
 		}

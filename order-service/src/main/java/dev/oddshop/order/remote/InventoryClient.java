@@ -1,6 +1,7 @@
 package dev.oddshop.order.remote;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.oddshop.platform.http.ServiceClients;
@@ -32,26 +33,27 @@ public class InventoryClient {
 	record ReserveRequest(List<Line> items) {
 	}
 
-	/** Refused when stock is short or the reservation was already closed; null when reserved. */
+	/** Why inventory refused a reservation: stock is short, or the reservation was already closed. */
 	public record Refusal(String detail) {
 	}
 
 	@Retry(name = "inventory")
 	@CircuitBreaker(name = "inventory")
 	@Bulkhead(name = "inventory")
-	public Refusal reserve(UUID orderId, List<Line> lines) {
+	/** Empty when the stock is reserved; the refusal when inventory says no (a business answer, not a failure). */
+	public Optional<Refusal> reserve(UUID orderId, List<Line> lines) {
 		try {
 			this.http.put()
 				.uri("/internal/reservations/{orderId}", orderId)
 				.body(new ReserveRequest(lines))
 				.retrieve()
 				.toBodilessEntity();
-			return null;
+			return Optional.empty();
 		}
 		catch (HttpClientErrorException ex) {
 			if (ex.getStatusCode() == HttpStatus.CONFLICT || ex.getStatusCode() == HttpStatus.NOT_FOUND) {
 				ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
-				return new Refusal(problem == null ? ex.getStatusText() : problem.getDetail());
+				return Optional.of(new Refusal(problem == null ? ex.getStatusText() : problem.getDetail()));
 			}
 			throw ex;
 		}
