@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The processor's merchant API over real HTTP, without processing latency. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simulator.latency.mean=0ms", "simulator.latency.jitter=0ms", "shop.admin.token=sim-test-token" })
+		properties = { "shop.simulator.latency.mean=0ms", "shop.simulator.latency.jitter=0ms", "shop.admin.token=sim-test-token" })
 @AutoConfigureRestTestClient
 class ChargeApiTest {
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Charges take the configured time, and duplicates arriving meanwhile never charge twice. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simulator.latency.mean=400ms", "simulator.latency.jitter=50ms" })
+		properties = { "shop.simulator.latency.mean=400ms", "shop.simulator.latency.jitter=50ms" })
 @AutoConfigureRestTestClient
 class ChargeLatencyTest {
 

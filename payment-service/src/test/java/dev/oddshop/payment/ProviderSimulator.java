@@ -31,7 +31,7 @@ final class ProviderSimulator implements AutoCloseable {
 				// the test classpath's application.yml is payment-service's: the simulator must not read it
 				"--spring.config.name=payment-provider-simulator-test", "--server.port=0",
 				"--spring.application.name=payment-provider-simulator", "--spring.main.banner-mode=off",
-				"--simulator.latency.mean=" + latency.toMillis() + "ms", "--simulator.latency.jitter=0ms",
+				"--shop.simulator.latency.mean=" + latency.toMillis() + "ms", "--shop.simulator.latency.jitter=0ms",
 				// payment-service's database starters are on this classpath too; the simulator has no database
 				"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 	}

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param latency how long each charge is "processing"
  */
-@ConfigurationProperties("simulator")
+@ConfigurationProperties("shop.simulator")
 public record SimulatorProperties(Latency latency) {
 
 	public SimulatorProperties {
