@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The services whose faults the gateway fans out to, by name. */
-@ConfigurationProperties("shop.faults")
+/** Where each service answers, by name (shop.services): the routes go there, faults fan out there. */
+@ConfigurationProperties("shop")
 public record FaultTargets(Map<String, URI> services) {
 }
