@@ -51,16 +51,15 @@ public final class GatewayRefusals implements ServerExchangeRejectedHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-		this.refusals.rejected(Rejection.MALFORMED_PATH, method(exchange), exchange.getRequest().getURI().getRawPath(),
-				exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+		// the raw path: the decoded one would hide what the firewall refused
+		record(Rejection.MALFORMED_PATH, exchange, exchange.getRequest().getURI().getRawPath());
 		return this.problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request",
 				"The request path is not in normal form: path parameters, encoded slashes, dots or backslashes and"
 						+ " traversal are refused");
 	}
 
 	Mono<Void> rateLimited(ServerWebExchange exchange, long retryAfterSeconds) {
-		this.refusals.rejected(Rejection.RATE_LIMITED, method(exchange), path(exchange),
-				exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+		record(Rejection.RATE_LIMITED, exchange, path(exchange));
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 				"Too many requests from this client; retry after " + retryAfterSeconds + " s");
@@ -74,8 +73,11 @@ public final class GatewayRefusals implements ServerExchangeRejectedHandler {
 
 	/** For a chunked body found too large while it streams: the error handler answers it. */
 	void countTooLarge(ServerWebExchange exchange) {
-		this.refusals.rejected(Rejection.PAYLOAD_TOO_LARGE, method(exchange), path(exchange),
-				exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
+		record(Rejection.PAYLOAD_TOO_LARGE, exchange, path(exchange));
+	}
+
+	private void record(Rejection rejection, ServerWebExchange exchange, String path) {
+		this.refusals.rejected(rejection, method(exchange), path, exchange.getAttribute(RequestIdFilter.ATTRIBUTE));
 	}
 
 	private static String method(ServerWebExchange exchange) {

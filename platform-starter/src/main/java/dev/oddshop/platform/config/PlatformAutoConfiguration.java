@@ -14,7 +14,6 @@ import dev.oddshop.platform.web.CustomerIdArgumentResolver;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import dev.oddshop.platform.web.ProblemDetailsAdvice;
 import dev.oddshop.platform.web.ProblemErrorController;
