@@ -3,6 +3,7 @@ package dev.oddshop.order.checkout;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.oddshop.order.order.FailureCause;
 import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderRepository;
 import dev.oddshop.order.order.OrderStatus;
@@ -59,15 +60,21 @@ class CheckoutMetrics {
 		}
 		catch (ApiException ex) {
 			// refused before or while ordering: sold out, empty cart, bad state
-			observation.lowCardinalityKeyValue("outcome", ex.kind().equals("insufficient-stock") ? "failed" : "rejected");
+			boolean soldOut = ex.kind().equals("insufficient-stock");
+			observation.lowCardinalityKeyValue("outcome", soldOut ? "failed" : "rejected");
 			if (ex.status().is5xxServerError()) {
 				observation.error(ex);
+			}
+			if (!soldOut) {
+				// a sold-out checkout made a FAILED order, counted by finished(...)
+				checkoutEnded("refused", ex.status().is5xxServerError() ? FailureCause.INTERNAL : FailureCause.CUSTOMER);
 			}
 			throw ex;
 		}
 		catch (RuntimeException ex) {
 			observation.lowCardinalityKeyValue("outcome", "error");
 			observation.error(ex);
+			checkoutEnded("refused", FailureCause.INTERNAL);
 			throw ex;
 		}
 		finally {
@@ -86,6 +93,7 @@ class CheckoutMetrics {
 			.tag("outcome", label(order.status()))
 			.register(this.meters)
 			.increment();
+		checkoutEnded(label(order.status()), order.failureCause());
 		if (order.status() == OrderStatus.CONFIRMED) {
 			Counter.builder("shop.revenue")
 				.description("Revenue of confirmed orders, in minor units")
@@ -94,6 +102,21 @@ class CheckoutMetrics {
 				.register(this.meters)
 				.increment(order.totalCents());
 		}
+	}
+
+	/**
+	 * The checkout-success SLI: each checkout once, when its result is final (an order confirmed or
+	 * failed, or refused before an order existed), with who its failure is down to. A 500 answered
+	 * after the order was written counts here and again when the reconciler settles that order:
+	 * the customer saw the failure either way.
+	 */
+	private void checkoutEnded(String outcome, FailureCause cause) {
+		Counter.builder("shop.checkouts")
+			.description("Checkout attempts by final result and by whose side a failure is on")
+			.tag("outcome", outcome)
+			.tag("cause", cause == null ? "none" : cause.name().toLowerCase(Locale.ROOT))
+			.register(this.meters)
+			.increment();
 	}
 
 	private static String label(OrderStatus status) {

@@ -11,6 +11,7 @@ import dev.oddshop.order.cart.CartItem;
 import dev.oddshop.order.cart.CartService;
 import dev.oddshop.order.cart.CartStatus;
 import dev.oddshop.order.order.CheckoutStep;
+import dev.oddshop.order.order.FailureCause;
 import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderItem;
 import dev.oddshop.order.order.OrderRepository;
@@ -144,10 +145,11 @@ public class CheckoutSaga {
 					order.items().stream().map(i -> new InventoryClient.Line(i.productId(), i.quantity())).toList());
 		}
 		catch (RuntimeException ex) {
-			return compensate(id, "inventory unavailable: " + describe(ex));
+			log.warn("Order {}: the reservation failed ({}); compensating", id, describe(ex));
+			return compensate(id, FailureCause.INTERNAL, "stock could not be reserved; nothing was charged");
 		}
 		if (refusal.isPresent()) {
-			Order failed = this.transitions.apply(id, o -> o.fail("insufficient stock: " + refusal.get().detail()));
+			Order failed = this.transitions.apply(id, o -> o.fail(FailureCause.CUSTOMER, "insufficient stock: " + refusal.get().detail()));
 			throw new ApiException(HttpStatus.CONFLICT, "insufficient-stock", failed.failureReason(),
 					Map.of("orderId", id));
 		}
@@ -158,7 +160,7 @@ public class CheckoutSaga {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Order {}: payment outcome unknown ({}); the reconciler will ask", id, describe(ex));
-			return this.transitions.apply(id, o -> o.paymentUnknown("payment outcome unknown: " + describe(ex)));
+			return this.transitions.apply(id, o -> o.paymentUnknown("payment outcome unknown"));
 		}
 		return settle(id, payment);
 	}
@@ -185,7 +187,11 @@ public class CheckoutSaga {
 				this.transitions.apply(id, Order::paymentCaptured);
 				yield commit(id);
 			}
-			case DECLINED, FAILED -> compensate(id, payment.reason());
+			case DECLINED -> compensate(id, FailureCause.CUSTOMER, "payment declined: " + payment.declineCode());
+			case FAILED -> {
+				log.warn("Order {}: payment failed ({})", id, payment.failureReason());
+				yield compensate(id, FailureCause.INTERNAL, "the payment could not be completed; nothing was charged");
+			}
 			case PENDING -> {
 				Order current = this.transitions.current(id);
 				yield current.step() == CheckoutStep.PAYMENT_UNKNOWN ? current
@@ -206,12 +212,13 @@ public class CheckoutSaga {
 		if (!committed) {
 			// only when inventory was unreachable for longer than the reservation's expiry
 			log.error("Order {}: paid, but its reservation expired and the stock is gone; the payment needs a refund", id);
-			return this.transitions.apply(id, o -> o.fail("stock reservation expired after payment; refund due"));
+			return this.transitions.apply(id, o -> o.fail(FailureCause.INTERNAL, "stock reservation expired after payment; refund due"));
 		}
 		return this.transitions.apply(id, Order::confirm);
 	}
 
-	private Order compensate(UUID id, String reason) {
+	/** Releases the stock and fails the order with a reason fit for the customer (the detail is logged). */
+	private Order compensate(UUID id, FailureCause cause, String reason) {
 		try {
 			this.inventory.release(id);
 		}
@@ -220,7 +227,7 @@ public class CheckoutSaga {
 			return this.transitions.current(id);
 		}
 		log.info("Order {}: compensated, stock released ({})", id, reason);
-		return this.transitions.apply(id, o -> o.fail(reason));
+		return this.transitions.apply(id, o -> o.fail(cause, reason));
 	}
 
 	private static String describe(RuntimeException ex) {

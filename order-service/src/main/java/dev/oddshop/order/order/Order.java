@@ -56,6 +56,10 @@ public class Order {
 	@Column(name = "failure_reason")
 	private String failureReason;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "failure_cause")
+	private FailureCause failureCause;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "order_item", joinColumns = @JoinColumn(name = "order_id"))
 	private List<OrderItem> items = new ArrayList<>();
@@ -106,10 +110,12 @@ public class Order {
 		moveTo(OrderStatus.CONFIRMED, CheckoutStep.DONE, null);
 	}
 
-	public void fail(String reason) {
+	/** Fails the order; the reason is shown to the customer, so it never carries internal detail. */
+	public void fail(FailureCause cause, String reason) {
 		String shortened = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
 		moveTo(OrderStatus.FAILED, CheckoutStep.DONE, shortened);
 		this.failureReason = shortened;
+		this.failureCause = cause;
 	}
 
 	private void moveTo(OrderStatus status, CheckoutStep step, String reason) {
@@ -160,6 +166,11 @@ public class Order {
 
 	public String failureReason() {
 		return this.failureReason;
+	}
+
+	/** Null unless the order failed. */
+	public FailureCause failureCause() {
+		return this.failureCause;
 	}
 
 	public List<OrderItem> items() {

@@ -33,13 +33,6 @@ public class PaymentClient {
 	}
 
 	public record Payment(UUID orderId, Status status, String declineCode, String failureReason) {
-
-		/** Why a payment that is not captured failed, for the order's failure reason. */
-		public String reason() {
-			return this.status == Status.DECLINED ? "payment declined: " + this.declineCode
-					: "payment failed: " + this.failureReason;
-		}
-
 	}
 
 	record ChargeRequest(UUID orderId, String customerId, long amountCents, String currency, String cardToken) {

@@ -33,16 +33,16 @@ class OrderTest {
 
 	@Test
 	void aFinalOrderNeverChangesAgain() {
-		this.order.fail("payment declined: card_declined");
+		this.order.fail(FailureCause.CUSTOMER, "payment declined: card_declined");
 		assertThat(this.order.failureReason()).isEqualTo("payment declined: card_declined");
 		assertThatIllegalStateException().isThrownBy(this.order::confirm);
-		assertThatIllegalStateException().isThrownBy(() -> this.order.fail("again"));
+		assertThatIllegalStateException().isThrownBy(() -> this.order.fail(FailureCause.CUSTOMER, "again"));
 		assertThat(this.order.status()).isEqualTo(OrderStatus.FAILED);
 	}
 
 	@Test
 	void keepsFailureReasonsWithinTheColumn() {
-		this.order.fail("x".repeat(1_000));
+		this.order.fail(FailureCause.CUSTOMER, "x".repeat(1_000));
 		assertThat(this.order.failureReason()).hasSize(300);
 	}
 

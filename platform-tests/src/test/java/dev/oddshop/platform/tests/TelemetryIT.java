@@ -65,6 +65,7 @@ class TelemetryIT {
 		double confirmedBefore = sample(orders, "shop_orders_total", "outcome=\"confirmed\"");
 		double revenueBefore = sample(orders, "shop_revenue_cents_total", "currency=\"EUR\"");
 		double capturedBefore = sample(payments, "shop_payments_total", "outcome=\"captured\"");
+		double checkoutsBefore = sample(orders, "shop_checkouts_total", "outcome=\"confirmed\"", "cause=\"none\"");
 
 		// The exemplar of the checkout's latency bucket points at the checkout's trace. The client
 		// library samples exemplars at a bounded rate, so a bucket may keep an earlier one: check out
@@ -144,13 +145,19 @@ class TelemetryIT {
 		assertThat(sample(orders, "shop_orders_total", "outcome=\"confirmed\"")).isEqualTo(confirmedBefore + checkouts);
 		assertThat(sample(orders, "shop_revenue_cents_total", "currency=\"EUR\"")).isEqualTo(revenueBefore + revenue);
 		assertThat(sample(payments, "shop_payments_total", "outcome=\"captured\"")).isEqualTo(capturedBefore + checkouts);
+		assertThat(sample(orders, "shop_checkouts_total", "outcome=\"confirmed\"", "cause=\"none\"")).isEqualTo(checkoutsBefore + checkouts);
 	}
 
 	@Test
-	void aDeclinedPaymentMarksTheCheckoutAndTheChargeAsErrors() {
+	void aDeclinedPaymentMarksTheCheckoutAndTheChargeAsErrors() throws IOException {
+		ShopApi orders = this.platform.direct(ShopService.ORDER);
+		double customerFailuresBefore = sample(orders, "shop_checkouts_total", "outcome=\"failed\"", "cause=\"customer\"");
 		String cart = this.platform.cartWith("declan", 302, 1);
 		Reply checkout = this.platform.checkout("declan", cart, "tok_declined", null);
 		assertThat(checkout.text("status")).isEqualTo("FAILED");
+		// the customer's card, not the shop: outside the checkout-success SLO's budget
+		assertThat(sample(orders, "shop_checkouts_total", "outcome=\"failed\"", "cause=\"customer\""))
+			.isEqualTo(customerFailuresBefore + 1);
 		String traceId = traceOfOrder(checkout.text("orderId"));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<ReceivedSpan> trace = this.receiver.trace(traceId);
@@ -185,10 +192,17 @@ class TelemetryIT {
 	}
 
 	@Test
-	void providerRetriesAreVisibleInTheTrace() {
+	void providerRetriesAreVisibleInTheTrace() throws IOException {
+		ShopApi orders = this.platform.direct(ShopService.ORDER);
+		double internalFailuresBefore = sample(orders, "shop_checkouts_total", "outcome=\"failed\"", "cause=\"internal\"");
 		String cart = this.platform.cartWith("rita", 303, 1);
 		Reply checkout = this.platform.checkout("rita", cart, "tok_error", null);
 		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("FAILED");
+		// the shop's failure burns the checkout-success budget; the customer reads a stable reason,
+		// never the provider's answer
+		assertThat(sample(orders, "shop_checkouts_total", "outcome=\"failed\"", "cause=\"internal\""))
+			.isEqualTo(internalFailuresBefore + 1);
+		assertThat(checkout.text("failureReason")).isEqualTo("the payment could not be completed; nothing was charged");
 		String traceId = traceOfOrder(checkout.text("orderId"));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<ReceivedSpan> trace = this.receiver.trace(traceId);
@@ -255,11 +269,11 @@ class TelemetryIT {
 		return reply.raw().lines().toList();
 	}
 
-	/** The sum of a sample over every series whose labels contain {@code labels}; 0 when absent. */
-	private static double sample(ShopApi service, String name, String labels) {
+	/** The sum of a sample over every series whose labels contain each of {@code labels}; 0 when absent. */
+	private static double sample(ShopApi service, String name, String... labels) {
 		Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$");
 		return service.get("/actuator/prometheus").raw().lines().map(line::matcher).filter(Matcher::matches)
-			.filter(m -> m.group(1).contains(labels))
+			.filter(m -> Stream.of(labels).allMatch(m.group(1)::contains))
 			.mapToDouble(m -> Double.parseDouble(m.group(2)))
 			.sum();
 	}
