@@ -1,12 +1,16 @@
 package dev.oddshop.provider;
 
+import java.util.Set;
+
+import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoint;
 
 /** The fault points of the payment provider simulator: every fault it accepts names one of these. */
 public final class ProviderFaultPoints {
 
-	public static final FaultPoint CHARGE = new FaultPoint("provider.charge",
-			"a charge at the provider, before it is processed (DECLINE: good cards declined)");
+	public static final FaultPoint CHARGE = FaultPoint.of("provider.charge",
+			"a charge at the provider, before it is processed (DECLINE: good cards declined)", FaultPoint.REQUEST,
+			Set.of(FaultKind.DECLINE));
 
 	private ProviderFaultPoints() {
 	}

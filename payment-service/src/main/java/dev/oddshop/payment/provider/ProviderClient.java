@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.oddshop.payment.PaymentFaultPoints;
-import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
@@ -28,13 +27,11 @@ public class ProviderClient {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** Its calls are the fault point provider.call: the network and the provider as seen from here. */
 	private final RestClient http;
 
-	private final FaultPoints faults;
-
-	ProviderClient(ServiceClients clients, FaultPoints faults) {
-		this.http = clients.client("provider");
-		this.faults = faults;
+	ProviderClient(ServiceClients clients) {
+		this.http = clients.client("provider", PaymentFaultPoints.PROVIDER_CALL);
 	}
 
 	/** One attempt; the retry calls it again for I/O errors, timeouts and 5xx. */
@@ -44,8 +41,6 @@ public class ProviderClient {
 		int number = call.begin();
 		long start = System.nanoTime();
 		try {
-			// the provider as this service reaches it: unreachable, slow, failing
-			this.faults.strike(PaymentFaultPoints.PROVIDER_CALL);
 			ProviderCharge charge = this.http.post()
 				.uri("/v1/charges")
 				.header(IDEMPOTENCY_KEY, call.orderId().toString())

@@ -49,6 +49,11 @@ public final class FaultControl {
 		send("DELETE", "/admin/faults", null, 200);
 	}
 
+	/** Every service's declared fault points with the kinds that act there, as the gateway answers (JSON). */
+	public String points() throws IOException, InterruptedException {
+		return send("GET", "/admin/faults/points", null, 200);
+	}
+
 	/** Every service's active faults, as the gateway answers (JSON). */
 	public String list() throws IOException, InterruptedException {
 		return send("GET", "/admin/faults", null, 200);

@@ -3,6 +3,7 @@ package dev.oddshop.platform.config;
 import java.util.List;
 
 import dev.oddshop.platform.http.ServiceClientProperties;
+import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.telemetry.BusinessContextFilter;
@@ -138,8 +139,9 @@ public class PlatformAutoConfiguration {
 		}
 
 		@Bean
-		ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder) {
-			return new ServiceClients(properties, builder);
+		ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder,
+				FaultPoints faults) {
+			return new ServiceClients(properties, builder, faults);
 		}
 
 	}

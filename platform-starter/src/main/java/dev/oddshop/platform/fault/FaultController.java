@@ -37,10 +37,15 @@ public class FaultController {
 	/** The points a fault may name here, with where each is. */
 	@GetMapping("/points")
 	List<PointView> points() {
-		return this.registry.points().stream().map(point -> new PointView(point.id(), point.description())).toList();
+		return this.registry.points()
+			.stream()
+			.map(point -> new PointView(point.id(), point.description(),
+					point.kinds().stream().map(FaultKind::name).sorted().toList(), point.callee()))
+			.toList();
 	}
 
-	record PointView(String point, String description) {
+	/** A point, the kinds that act there, and for a point on an outgoing call the service called (else null). */
+	record PointView(String point, String description, List<String> kinds, String callee) {
 	}
 
 	@PostMapping

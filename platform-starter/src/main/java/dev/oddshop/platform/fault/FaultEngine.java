@@ -1,5 +1,6 @@
 package dev.oddshop.platform.fault;
 
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.ConnectException;
@@ -19,7 +20,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.web.client.ResourceAccessException;
 
 /**
  * The fault engine at the fault points: with no fault switched on a strike costs a map look-up.
@@ -103,7 +103,8 @@ public class FaultEngine implements FaultPoints {
 			case LATENCY -> sleep(fault.duration().plus(jitter(fault.jitter())));
 			case ERROR -> throw new InjectedFaultException(fault);
 			case HANG -> hang(fault);
-			case UNREACHABLE -> throw new ResourceAccessException("I/O error on " + fault.point() + ": Connection refused",
+			// declared at call points only, where the client interceptor rethrows the I/O exception
+			case UNREACHABLE -> throw new UncheckedIOException(
 					new ConnectException("Connection refused (fault " + fault.id() + ")"));
 			case CPU_HOT_LOOP -> burn(fault.duration());
 			case MEMORY_LEAK -> leak(fault);

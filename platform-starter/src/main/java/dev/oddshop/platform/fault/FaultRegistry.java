@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +72,14 @@ public class FaultRegistry {
 					"No fault point " + request.point() + " in " + this.service + "; its points: "
 							+ String.join(", ", this.points.keySet()),
 					Map.of("points", List.copyOf(this.points.keySet())));
+		}
+		Set<FaultKind> kinds = this.points.get(request.point()).kinds();
+		if (!kinds.contains(request.kind())) {
+			List<String> names = kinds.stream().map(FaultKind::name).sorted().toList();
+			throw new ApiException(HttpStatus.BAD_REQUEST, "fault-kind-not-applicable",
+					"A " + request.kind() + " fault does not act at " + request.point() + "; the kinds that do: "
+							+ String.join(", ", names),
+					Map.of("kinds", names));
 		}
 		if (request.kind().needsDatabase() && !this.hasDatabase) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "fault-not-applicable",

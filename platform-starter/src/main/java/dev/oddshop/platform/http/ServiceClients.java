@@ -2,6 +2,9 @@ package dev.oddshop.platform.http;
 
 import java.net.http.HttpClient;
 
+import dev.oddshop.platform.fault.FaultPoint;
+import dev.oddshop.platform.fault.FaultPoints;
+
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -15,12 +18,27 @@ public class ServiceClients {
 
 	private final RestClient.Builder builder;
 
-	public ServiceClients(ServiceClientProperties properties, RestClient.Builder builder) {
+	private final FaultPoints faults;
+
+	public ServiceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
 		this.properties = properties;
 		this.builder = builder;
+		this.faults = faults;
 	}
 
 	public RestClient client(String name) {
+		return builder(name).build();
+	}
+
+	/**
+	 * A client whose calls are the fault point {@code point}: its faults strike inside each observed
+	 * call, before the request is sent ({@link FaultInterceptor}).
+	 */
+	public RestClient client(String name, FaultPoint point) {
+		return builder(name).requestInterceptor(new FaultInterceptor(this.faults, point)).build();
+	}
+
+	private RestClient.Builder builder(String name) {
 		ServiceClientProperties.Client client = this.properties.services().get(name);
 		if (client == null || client.baseUrl() == null) {
 			throw new IllegalStateException("No base URL configured for shop.clients.services." + name);
@@ -31,7 +49,7 @@ public class ServiceClients {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(client.readTimeout());
-		return this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory).build();
+		return this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory);
 	}
 
 }

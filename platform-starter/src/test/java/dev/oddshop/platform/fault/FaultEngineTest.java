@@ -2,6 +2,7 @@ package dev.oddshop.platform.fault;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +132,6 @@ class FaultEngineTest {
 	}
 
 	@Test
-	void anUnreachableDependencyFailsTheCall() {
-		enable(Map.of("id", "no-route", "kind", "UNREACHABLE", "point", "test.work"));
-		this.http.get().uri("/work").exchange().expectStatus().isEqualTo(500);
-	}
-
-	@Test
 	void aLogFloodWritesMisleadingErrors(CapturedOutput output) {
 		enable(Map.of("id", "noise", "kind", "LOG_FLOOD", "point", "test.work"));
 		timeWork();
@@ -236,7 +231,28 @@ class FaultEngineTest {
 			.jsonPath("$.type")
 			.isEqualTo("https://odd-shop.dev/problems/fault-point-unknown")
 			.jsonPath("$.points")
-			.isEqualTo(List.of("readiness", "test.decide", "test.work"));
+			.isEqualTo(List.of("readiness", "test.call", "test.decide", "test.work"));
+		assertThat(this.registry.active()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UNREACHABLE:test.work", "DECLINE:test.work", "LOCK_CONTENTION:test.decide",
+			"SLOW_SQL:test.call", "READINESS_FLAP:test.work" })
+	void aKindThatDoesNotActAtThePointIsRefusedWithTheKindsThatDo(String pair) {
+		String[] kindAndPoint = pair.split(":");
+		this.http.post()
+			.uri("/admin/faults")
+			.header("Authorization", TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("id", "misplaced", "kind", kindAndPoint[0], "point", kindAndPoint[1]))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://odd-shop.dev/problems/fault-kind-not-applicable")
+			.jsonPath("$.kinds")
+			.value(kinds -> assertThat(new ArrayList<Object>((List<?>) kinds)).isNotEmpty().doesNotContain(kindAndPoint[0]));
 		assertThat(this.registry.active()).isEmpty();
 	}
 
@@ -251,8 +267,12 @@ class FaultEngineTest {
 			.expectBody()
 			.jsonPath("$[?(@.point == 'test.work')].description")
 			.isEqualTo(List.of("GET /work, before it answers"))
+			.jsonPath("$[?(@.point == 'test.call')].kinds[*]")
+			.isEqualTo(List.of("ERROR", "LATENCY", "UNREACHABLE"))
+			.jsonPath("$[?(@.point == 'test.call')].callee")
+			.isEqualTo(List.of("fault-test"))
 			.jsonPath("$.length()")
-			.isEqualTo(3);
+			.isEqualTo(4);
 	}
 
 	@ParameterizedTest
