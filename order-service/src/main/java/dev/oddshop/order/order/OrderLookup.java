@@ -1,0 +1,30 @@
+package dev.oddshop.order.order;
+
+import java.util.UUID;
+
+import dev.oddshop.platform.web.ApiException;
+import dev.oddshop.platform.web.CustomerId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A customer's order as they may see it; another customer's order does not exist for them. */
+@Service
+class OrderLookup {
+
+	private final OrderRepository orders;
+
+	OrderLookup(OrderRepository orders) {
+		this.orders = orders;
+	}
+
+	/** Read-only, and the history is read inside it (it loads lazily). */
+	@Transactional(readOnly = true)
+	OrderView find(CustomerId customer, UUID orderId) {
+		return this.orders.findById(orderId)
+			.filter(order -> order.customerId().equals(customer.value()))
+			.map(OrderView::of)
+			.orElseThrow(() -> ApiException.notFound("Order", orderId));
+	}
+
+}
