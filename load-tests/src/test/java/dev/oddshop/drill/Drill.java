@@ -16,7 +16,8 @@ import dev.oddshop.launcher.scenario.Scenarios;
  * {@code ./drill SCENARIO|all [--brief] [--url URL --prometheus URL --alertmanager URL
  * [--grafana URL] [--postgres JDBC-URL --provider URL]]}: runs scenarios end to end and reports
  * what the signals showed. Exit status 1 when an expected alert did not fire, the audit failed
- * or the culprit was not among the top 3 suspects.
+ * or the culprit was not among the top 3 suspects. {@code ./drill matrix [--seed N] [--sample K]
+ * [--only PAIR,...]} runs the fault matrix instead ({@link FaultMatrix}).
  */
 public final class Drill {
 
@@ -30,24 +31,32 @@ public final class Drill {
 	/** Runs the drill the arguments ask for; true when every scenario passed. */
 	public static boolean run(String... args) throws Exception {
 		if (args.length == 0) {
-			throw new IllegalArgumentException("usage: ./drill SCENARIO|all [--brief] [--url URL --prometheus URL "
-					+ "--alertmanager URL [--grafana URL] [--postgres JDBC-URL --provider URL]]");
+			throw new IllegalArgumentException("usage: ./drill SCENARIO|all|matrix [--brief] [--seed N --sample K "
+					+ "--only PAIR,...] [--url URL --prometheus URL --alertmanager URL [--grafana URL] "
+					+ "[--postgres JDBC-URL --provider URL]]");
 		}
 		Map<String, String> options = options(args);
 		Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+		Path out = root.resolve("load-tests/target/drill/"
+				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		if (args[0].equals("matrix")) {
+			try (DrillTarget target = target(options, root, out.resolve("matrix"))) {
+				Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
+				Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+				boolean passed = FaultMatrix.run(options, target, out.resolve("matrix"));
+				Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+				return passed;
+			}
+		}
 		Scenarios files = new Scenarios(root.resolve("scenarios"));
 		List<Scenario> scenarios = args[0].equals("all") ? files.all() : List.of(files.named(args[0]));
 		DrillTimings timings = options.containsKey("brief") ? DrillTimings.brief() : DrillTimings.full();
-		Path out = root.resolve("load-tests/target/drill/"
-				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		List<DrillResult> results = new ArrayList<>();
 		Map<String, String> crashed = new LinkedHashMap<>();
 		for (Scenario scenario : scenarios) {
 			Path scenarioOut = out.resolve(scenario.name());
 			DrillRun.log("%s: starting (%s of load in all)", scenario.name(), timings.total());
-			try (DrillTarget target = options.containsKey("url")
-					? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
-					: DrillTarget.embedded(root, scenarioOut, Integer.parseInt(options.getOrDefault("port", "18080")))) {
+			try (DrillTarget target = target(options, root, scenarioOut)) {
 				// Ctrl-C must not leave the embedded platform running
 				Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
 				Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -66,6 +75,12 @@ public final class Drill {
 		System.out.println(summary(results));
 		crashed.forEach((name, reason) -> System.out.printf("%-26s could not run: %s%n", name, reason));
 		return crashed.isEmpty() && results.stream().allMatch(result -> result.failures().isEmpty());
+	}
+
+	/** A deployment reached by URL, or a fresh embedded platform working in {@code work}. */
+	private static DrillTarget target(Map<String, String> options, Path root, Path work) throws Exception {
+		return options.containsKey("url") ? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
+				: DrillTarget.embedded(root, work, Integer.parseInt(options.getOrDefault("port", "18080")));
 	}
 
 	private static void closeQuietly(DrillTarget target) {

@@ -1,19 +1,36 @@
 package dev.oddshop.drill;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CI's short drill of the checkout incident on the embedded platform, with Debian's Prometheus
- * and Alertmanager: the expected page fires, the culprit is among the top 3 suspects, the audit
- * is clean. The report lands in load-tests/target/drill/.
+ * CI's short drills on the embedded platform, with Debian's Prometheus and Alertmanager; the
+ * reports land in load-tests/target/drill/.
  */
 class DrillIT {
 
+	/** The expected page fires, the culprit is among the top 3 suspects, the audit is clean. */
 	@Test
 	void theCheckoutIncidentIsDetectedDiagnosedAndLeavesTheDataSound() throws Exception {
 		assertThat(Drill.run("checkout-incident", "--brief", "--port", "18180")).isTrue();
+	}
+
+	/**
+	 * Two pairs of the fault matrix, drawn with a seed that changes per run; the log prints it, and
+	 * {@code -Ddrill.seed=N} (or {@code ./drill matrix --seed N --sample 2}) replays the same pairs.
+	 */
+	@Test
+	void twoPairsOfTheFaultMatrixPageWhenCustomersLoseAndPointAtTheCulprit() throws Exception {
+		List<String> args = new ArrayList<>(List.of("matrix", "--sample", "2", "--port", "18280"));
+		String seed = System.getProperty("drill.seed", "");
+		if (!seed.isBlank()) {
+			args.addAll(List.of("--seed", seed));
+		}
+		assertThat(Drill.run(args.toArray(String[]::new))).isTrue();
 	}
 
 }

@@ -20,6 +20,15 @@ record DrillTimings(Duration warmUp, Duration baseline, Duration fault, Duration
 				Duration.ofSeconds(45), 3);
 	}
 
+	/**
+	 * A fault matrix pair after the first: the platform is warm, and the recovery plus baseline let
+	 * the 1-minute windows of the previous pair's alerts clear (the wait for a quiet start does the rest).
+	 */
+	static DrillTimings matrix() {
+		return new DrillTimings(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(120),
+				Duration.ofSeconds(45), 3);
+	}
+
 	Duration total() {
 		return this.warmUp.plus(this.baseline).plus(this.fault).plus(this.recovery);
 	}

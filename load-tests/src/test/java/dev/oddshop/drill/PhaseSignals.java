@@ -9,9 +9,12 @@ import java.util.Map;
 record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services,
 		Map<String, DependencySignals> dependencies, Business business, Map<String, DatabaseWaits> databaseWaits) {
 
-	/** The user-facing figures. */
+	/**
+	 * The user-facing figures. A journey failed when the gateway answered it with a 5xx, answered
+	 * it slower than its SLO's threshold, or confirmed no order for an internal reason.
+	 */
 	record Slis(double checkoutErrorRatio, double checkoutP95Seconds, double paymentSuccessRatio,
-			double revenuePerMinute, double checkoutsPerSecond) {
+			double revenuePerMinute, double checkoutsPerSecond, double journeyFailureRatio, double gatewayP95Seconds) {
 	}
 
 	/**
@@ -22,8 +25,12 @@ record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services
 			double cpu, double liveHeapRatio, double poolPending, double blockedThreads) {
 	}
 
-	/** One service's calls to one dependency. */
-	record DependencySignals(String caller, String target, double rate, double errorRatio, double p95Seconds) {
+	/**
+	 * One service's calls to one dependency; {@code noAnswerRatio} is the share that got no response
+	 * at all (refused, reset, timed out: outcome UNKNOWN), part of {@code errorRatio}.
+	 */
+	record DependencySignals(String caller, String target, double rate, double errorRatio, double noAnswerRatio,
+			double p95Seconds) {
 	}
 
 	/** Money and payment outcomes. */

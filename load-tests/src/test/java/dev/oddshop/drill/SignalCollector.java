@@ -34,6 +34,15 @@ final class SignalCollector {
 		return uri;
 	}
 
+	/** The gateway's journey routes, as their SLIs (slo-recording.yml) name them. */
+	private static final String JOURNEYS = "browse|product|cart|checkout|order-status";
+
+	/** Each journey's latency SLO threshold, as a histogram bucket's upper bound. */
+	private static final Map<String, String> LATENCY_THRESHOLDS = Map.of("browse|product|cart|order-status", "0.5",
+			"checkout", "1.0");
+
+	private static final String GATEWAY = "spring_cloud_gateway_requests_seconds_%s{route_id=~\"%s\"%s}";
+
 	private static final String SERVER = "http_server_requests_seconds_%s{uri!~\"/actuator.*\"%s}";
 
 	private final PrometheusApi prometheus;
@@ -57,7 +66,28 @@ final class SignalCollector {
 						scalar(phase, "sum(increase(shop_payments_total[" + w + "]))")),
 				scalar(phase, "sum(increase(shop_revenue_cents_total[" + w + "]))") / 100
 						/ Math.max(1.0, phase.length().toSeconds() / 60.0),
-				checkouts / Math.max(1, phase.length().toSeconds()));
+				checkouts / Math.max(1, phase.length().toSeconds()), journeyFailureRatio(phase),
+				scalar(phase, "histogram_quantile(0.95, sum by (le) (increase(" + GATEWAY.formatted("bucket", JOURNEYS, "")
+						+ "[" + w + "])))"));
+	}
+
+	/**
+	 * Journeys failed at the edge (a 5xx, or slower than the journey SLO's threshold) or failed
+	 * inside with a 2xx (an order failed for an internal reason), over every journey request.
+	 */
+	private double journeyFailureRatio(Phase phase) {
+		String w = "[" + phase.window() + "]))";
+		double all = scalar(phase, "sum(increase(" + GATEWAY.formatted("count", JOURNEYS, "") + w);
+		double errors = scalar(phase, "sum(increase(" + GATEWAY.formatted("count", JOURNEYS, ",outcome=\"SERVER_ERROR\"") + w);
+		double slow = 0;
+		for (Map.Entry<String, String> threshold : LATENCY_THRESHOLDS.entrySet()) {
+			String answered = ",outcome!=\"SERVER_ERROR\"";
+			slow += scalar(phase, "sum(increase(" + GATEWAY.formatted("count", threshold.getKey(), answered) + w)
+					- scalar(phase, "sum(increase(" + GATEWAY.formatted("bucket", threshold.getKey(),
+							answered + ",le=\"" + threshold.getValue() + "\"") + w);
+		}
+		double failedInside = scalar(phase, "sum(increase(shop_checkouts_total{outcome=\"failed\",cause=\"internal\"}" + w);
+		return ratio(errors + Math.max(0, slow) + failedInside, all);
 	}
 
 	private Map<String, ServiceSignals> services(Phase phase) {
@@ -88,11 +118,13 @@ final class SignalCollector {
 		Map<String, Double> rate = byCall(phase, "sum by (application, uri) (rate(http_client_requests_seconds_count[" + w + "]))", Double::sum);
 		Map<String, Double> errors = byCall(phase, "sum by (application, uri) (rate(http_client_requests_seconds_count{outcome!~\"SUCCESS|CLIENT_ERROR\"}[" + w + "]))", Double::sum);
 		Map<String, Double> p95 = byCall(phase, "histogram_quantile(0.95, sum by (application, uri, le) (rate(http_client_requests_seconds_bucket[" + w + "])))", Math::max);
+		Map<String, Double> noAnswer = byCall(phase, "sum by (application, uri) (rate(http_client_requests_seconds_count{outcome=\"UNKNOWN\"}[" + w + "]))", Double::sum);
 		Set<String> calls = new TreeSet<>(rate.keySet());
 		for (String call : calls) {
 			String[] parts = call.split(" -> ");
 			dependencies.put(call, new DependencySignals(parts[0], parts[1], value(rate, call),
-					ratio(value(errors, call), value(rate, call)), value(p95, call)));
+					ratio(value(errors, call), value(rate, call)), ratio(value(noAnswer, call), value(rate, call)),
+					value(p95, call)));
 		}
 		return dependencies;
 	}

@@ -23,17 +23,30 @@ final class SuspectRanking {
 
 	static List<Suspect> rank(PhaseSignals baseline, PhaseSignals fault) {
 		SuspectRanking ranking = new SuspectRanking();
-		ranking.business(baseline.business(), fault.business(), revenueKept(baseline, fault));
+		double revenueKept = revenueKept(baseline, fault);
+		ranking.business(baseline.business(), fault.business(), revenueKept);
 		fault.services().forEach((service, during) -> {
 			ServiceSignals before = baseline.services().get(service);
 			if (before != null && !service.equals("gateway")) {
 				ranking.service(service, before, during, waits(baseline, service), waits(fault, service));
 			}
 		});
+		baseline.dependencies().forEach((call, before) -> ranking.dependency(before,
+				fault.dependencies().getOrDefault(call,
+						new PhaseSignals.DependencySignals(before.caller(), before.target(), 0, 0, 0, 0)),
+				baseline.services().get(before.target()), fault.services().get(before.target()), revenueKept));
+		if (ranking.suspects.isEmpty()) {
+			ranking.weakest(baseline, fault);
+		}
 		return ranking.suspects.values()
 			.stream()
 			.sorted(Comparator.comparingDouble(Suspect::score).reversed())
 			.toList();
+	}
+
+	/** How suspects name the edge between a caller and its callee: the network, or an external provider. */
+	static String edge(String caller, String callee) {
+		return caller + " -> " + callee;
 	}
 
 	private static PhaseSignals.DatabaseWaits waits(PhaseSignals signals, String service) {
@@ -121,6 +134,60 @@ final class SuspectRanking {
 			explained = true;
 		}
 		add(service, "LATENCY", explained ? origin / 2 : origin, latency);
+	}
+
+	/**
+	 * A call whose errors or latency rose while its callee's own requests stayed calm: the failure
+	 * is between them (the network, a refused connection, an external provider's front door). A
+	 * call that stopped while revenue fell is a finding too, never silence.
+	 */
+	private void dependency(PhaseSignals.DependencySignals before, PhaseSignals.DependencySignals during,
+			ServiceSignals calleeBefore, ServiceSignals calleeDuring, double revenueKept) {
+		String edge = edge(before.caller(), before.target());
+		boolean calleeCalm = calleeBefore == null || calleeDuring == null
+				|| (calleeDuring.errorRatio() - calleeBefore.errorRatio() < 0.02
+						&& calleeDuring.p95Seconds() < Math.max(2 * calleeBefore.p95Seconds(), calleeBefore.p95Seconds() + 0.1));
+		double errors = during.errorRatio() - before.errorRatio();
+		if (errors > 0.05 && calleeCalm) {
+			boolean noAnswer = during.noAnswerRatio() > during.errorRatio() / 2;
+			add(edge, noAnswer ? "UNREACHABLE" : "ERROR", 8 + 12 * errors,
+					"calls failing %.0f%% -> %.0f%% (%.0f%% without any answer) while %s's own requests show no errors"
+						.formatted(100 * before.errorRatio(), 100 * during.errorRatio(), 100 * during.noAnswerRatio(),
+								before.target()));
+		}
+		double slower = during.p95Seconds() - before.p95Seconds();
+		if (slower > 0.3 && during.p95Seconds() > 2 * before.p95Seconds() && calleeCalm) {
+			add(edge, "LATENCY", 4 + 4 * Math.min(slower, 5),
+					"call p95 %.0f ms -> %.0f ms while %s answers its own requests as fast as before"
+						.formatted(1000 * before.p95Seconds(), 1000 * during.p95Seconds(), before.target()));
+		}
+		if (before.rate() > 0.2 && during.rate() < 0.2 * before.rate() && revenueKept < 0.5) {
+			add(edge, "UNREACHABLE", 10, "calls dropped %.1f/s -> %.1f/s while revenue fell to %.0f%%"
+				.formatted(before.rate(), during.rate(), 100 * revenueKept));
+		}
+	}
+
+	/**
+	 * When no rule names anything while customers lose, the services whose errors or latency rose
+	 * most, weakly: an empty list is never an answer.
+	 */
+	private void weakest(PhaseSignals baseline, PhaseSignals fault) {
+		fault.services().forEach((service, during) -> {
+			ServiceSignals before = baseline.services().get(service);
+			if (before == null || service.equals("gateway")) {
+				return;
+			}
+			double errors = during.errorRatio() - before.errorRatio();
+			double slower = during.p95Seconds() - before.p95Seconds();
+			if (errors > 0.01) {
+				add(service, "ERROR", 1 + 10 * errors, "weak: 5xx share %.1f%% -> %.1f%%, no rule explains it"
+					.formatted(100 * before.errorRatio(), 100 * during.errorRatio()));
+			}
+			if (slower > 0.02) {
+				add(service, "LATENCY", 1 + Math.min(slower, 5), "weak: p95 %.0f ms -> %.0f ms, no rule explains it"
+					.formatted(1000 * before.p95Seconds(), 1000 * during.p95Seconds()));
+			}
+		});
 	}
 
 	private void add(String service, String kind, double score, String evidence) {

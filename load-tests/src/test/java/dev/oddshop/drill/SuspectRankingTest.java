@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.Map;
 
 import dev.oddshop.drill.PhaseSignals.Business;
+import dev.oddshop.drill.PhaseSignals.DependencySignals;
+import dev.oddshop.drill.PhaseSignals.ServiceSignals;
 import dev.oddshop.drill.PhaseSignals.Slis;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The business signals in the ranking, on the figures of real drills. */
+/** The ranking's rules, on the figures of real drills. */
 class SuspectRankingTest {
 
-	private static final PhaseSignals BASELINE = phase(54_674, new Business(0, 0, 0, 0, 1));
+	private static final Business CALM = new Business(0, 0, 0, 0, 1);
+
+	private static final PhaseSignals BASELINE = phase(54_674, CALM);
+
+	private static final String PROVIDER = "payment-provider-simulator";
+
+	private static final ServiceSignals PROVIDER_CALM = service(2.9, 0, 0.12);
 
 	@Test
 	void aWrongAmountShowsAsAShortfallWhileSalesGoOn() {
@@ -28,9 +36,69 @@ class SuspectRankingTest {
 		assertThat(suspects).noneMatch(suspect -> suspect.is("payment-service", "WRONG_AMOUNT"));
 	}
 
+	@Test
+	void refusedConnectionsToACalmCalleePointAtTheEdge() {
+		// the provider cut off: every call fails without an answer, the provider itself sees nothing
+		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+		PhaseSignals during = withCall(phase(0, CALM), providerCall(2.9, 1, 1, 0.01), service(0, 0, 0));
+		assertThat(SuspectRanking.rank(before, during).getFirst())
+			.satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE")).as(top.toString()).isTrue());
+	}
+
+	@Test
+	void aSlowCallToACalleeThatAnswersFastIsLatencyOnTheEdge() {
+		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+		PhaseSignals during = withCall(phase(40_000, CALM), providerCall(2.9, 0, 0, 1.9), PROVIDER_CALM);
+		assertThat(SuspectRanking.rank(before, during).getFirst().is("payment-service -> " + PROVIDER, "LATENCY")).isTrue();
+	}
+
+	@Test
+	void errorsTheCalleeAnswersItselfAreTheCalleesNotTheEdges() {
+		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+		PhaseSignals during = withCall(phase(30_000, CALM), providerCall(2.9, 0.5, 0, 0.15), service(2.9, 0.5, 0.12));
+		List<Suspect> suspects = SuspectRanking.rank(before, during);
+		assertThat(suspects.getFirst().is(PROVIDER, "ERROR")).isTrue();
+		assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
+	}
+
+	@Test
+	void callsThatStopWhileRevenueIsGoneAreAFinding() {
+		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+		PhaseSignals during = withCall(phase(0, CALM), providerCall(0, 0, 0, 0), service(0, 0, 0));
+		assertThat(SuspectRanking.rank(before, during)).first()
+			.satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE")).isTrue());
+	}
+
+	@Test
+	void anSloBurningWithoutARuleStillNamesTheServicesThatWorsened() {
+		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", service(3, 0, 0.02));
+		PhaseSignals during = withService(phase(22_000, CALM), "inventory-service", service(3, 0.03, 0.02));
+		assertThat(SuspectRanking.rank(before, during)).isNotEmpty()
+			.first()
+			.satisfies(top -> assertThat(top.service()).isEqualTo("inventory-service"));
+	}
+
+	private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
+		return new DependencySignals("payment-service", PROVIDER, rate, errors, noAnswer, p95);
+	}
+
+	private static ServiceSignals service(double rate, double errors, double p95) {
+		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0);
+	}
+
+	private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {
+		return new PhaseSignals(signals.phase(), signals.slis(), Map.of(call.target(), callee),
+				Map.of("payment-service -> " + call.target(), call), signals.business(), Map.of());
+	}
+
+	private static PhaseSignals withService(PhaseSignals signals, String name, ServiceSignals service) {
+		return new PhaseSignals(signals.phase(), signals.slis(), Map.of(name, service), Map.of(), signals.business(),
+				Map.of());
+	}
+
 	private static PhaseSignals phase(double revenuePerMinute, Business business) {
 		return new PhaseSignals(new Phase("phase", Instant.EPOCH, Instant.EPOCH.plusSeconds(60)),
-				new Slis(0, 0.3, 1, revenuePerMinute, 3), Map.of(), Map.of(), business, Map.of());
+				new Slis(0, 0.3, 1, revenuePerMinute, 3, 0, 0.3), Map.of(), Map.of(), business, Map.of());
 	}
 
 }
