@@ -38,8 +38,11 @@ final class FaultMatrix {
 			DrillRun.log("matrix %d/%d: %s", i + 1, pairs.size(), pair.id());
 			// the first pair warms the platform up; the later ones start from a warm one
 			DrillTimings timings = i == 0 ? DrillTimings.brief() : DrillTimings.matrix();
-			DrillResult result = DrillRun.run(pair.scenario(), timings, target, out.resolve(pair.id().replace('/', '_')));
+			Path pairOut = out.resolve(pair.id().replace('/', '_'));
+			DrillResult result = DrillRun.run(pair.scenario(), timings, target, pairOut);
 			MatrixOutcome outcome = MatrixOutcome.of(pair, result, target.prometheus());
+			// the pair's full drill report (phases, SLIs, services, calls, suspects) beside the table
+			DrillReport.write(result, target.prometheus(), pairOut, target.grafana().orElse(null));
 			DrillRun.log("matrix %s: %s", pair.id(), outcome.row());
 			outcomes.add(outcome);
 		}
