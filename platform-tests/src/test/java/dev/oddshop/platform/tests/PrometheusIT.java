@@ -74,7 +74,7 @@ class PrometheusIT {
 		this.alertmanager = new ShopApi(this.monitoring.alertmanager().toString());
 		traffic();
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(query("slo:sli_error:ratio_rate1m")).hasSize(3));
+			.untilAsserted(() -> assertThat(query("count by (slo) (slo:sli_error:ratio_rate1m)")).hasSize(6));
 	}
 
 	@AfterAll
