@@ -37,7 +37,7 @@ final class FaultMatrix {
 			MatrixPair pair = pairs.get(i);
 			DrillRun.log("matrix %d/%d: %s", i + 1, pairs.size(), pair.id());
 			// the first pair warms the platform up; the later ones start from a warm one
-			DrillTimings timings = i == 0 ? DrillTimings.brief() : DrillTimings.matrix();
+			DrillTimings timings = i == 0 ? DrillTimings.matrixFirst() : DrillTimings.matrix();
 			Path pairOut = out.resolve(pair.id().replace('/', '_'));
 			DrillResult result = DrillRun.run(pair.scenario(), timings, target, pairOut);
 			MatrixOutcome outcome = MatrixOutcome.of(pair, result, target.prometheus());
