@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.oddshop.order.OrderAttributes;
 import dev.oddshop.order.cart.Cart;
 import dev.oddshop.order.cart.CartItem;
 import dev.oddshop.order.cart.CartService;
@@ -20,7 +21,6 @@ import dev.oddshop.order.remote.CatalogClient.Price;
 import dev.oddshop.order.remote.InventoryClient;
 import dev.oddshop.order.remote.PaymentClient;
 import dev.oddshop.order.remote.PaymentClient.Payment;
-import dev.oddshop.platform.telemetry.BusinessAttribute;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
 import dev.oddshop.platform.web.CustomerId;
@@ -91,8 +91,8 @@ public class CheckoutSaga {
 		if (cart.status() != CartStatus.OPEN) {
 			throw ApiException.conflict("cart-checked-out", "Cart " + cartId + " is " + cart.status());
 		}
-		this.context.put(BusinessAttribute.CART_ID, cartId);
-		this.context.put(BusinessAttribute.CART_SIZE, cart.items().size());
+		this.context.put(OrderAttributes.CART_ID, cartId);
+		this.context.put(OrderAttributes.CART_SIZE, cart.items().size());
 		List<OrderItem> items = currentPrices(cart);
 		this.metrics.cartCheckedOut(items.stream().mapToInt(OrderItem::quantity).sum());
 		Order order;
@@ -168,7 +168,7 @@ public class CheckoutSaga {
 	/** Resolves a PENDING order left behind by a crash, a timeout or an unknown payment outcome. */
 	public Order resume(Order order) {
 		UUID id = order.id();
-		this.context.put(BusinessAttribute.ORDER_ID, id);
+		this.context.put(OrderAttributes.ORDER_ID, id);
 		return switch (order.step()) {
 			// even at STARTED the checkout's own thread may still be charging (a slow reservation): make sure
 			// the payment is settled or can never happen before the order is failed

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.oddshop.order.OrderAttributes;
 import dev.oddshop.order.cart.Cart;
 import dev.oddshop.order.cart.CartRepository;
 import dev.oddshop.order.cart.CartStatus;
@@ -12,7 +13,6 @@ import dev.oddshop.order.order.Order;
 import dev.oddshop.order.order.OrderItem;
 import dev.oddshop.order.order.OrderRepository;
 import dev.oddshop.order.order.OrderStatus;
-import dev.oddshop.platform.telemetry.BusinessAttribute;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
 import org.slf4j.Logger;
@@ -52,7 +52,7 @@ class OrderTransitions {
 			throw ApiException.conflict("cart-checked-out", "Cart " + cart.id() + " is already being checked out");
 		}
 		Order order = this.orders.save(new Order(cart.customerId(), cart.id(), idempotencyKey, items, currency));
-		this.context.put(BusinessAttribute.ORDER_ID, order.id());
+		this.context.put(OrderAttributes.ORDER_ID, order.id());
 		log.info("Order {} created for cart {}: {} items, total {} {}", order.id(), cart.id(), items.size(),
 				order.totalCents(), currency);
 		return order;
@@ -67,7 +67,7 @@ class OrderTransitions {
 		}
 		step.accept(order);
 		if (order.isFinal()) {
-			this.context.put(BusinessAttribute.ORDER_STATUS, order.status());
+			this.context.put(OrderAttributes.ORDER_STATUS, order.status());
 			this.metrics.finished(order);
 		}
 		if (order.status() == OrderStatus.CONFIRMED) {

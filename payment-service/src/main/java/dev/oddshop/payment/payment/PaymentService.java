@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.oddshop.payment.PaymentAttributes;
 import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.payment.provider.AttemptOutcome;
 import dev.oddshop.payment.provider.ChargeCall;
@@ -13,7 +14,6 @@ import dev.oddshop.payment.provider.ProviderCharges;
 import dev.oddshop.payment.provider.ProviderClient;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
-import dev.oddshop.platform.telemetry.BusinessAttribute;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import dev.oddshop.platform.web.ApiException;
 import io.micrometer.observation.Observation;
@@ -125,8 +125,8 @@ public class PaymentService {
 				new ProviderChargeRequest(amountCents, request.currency(), request.cardToken(),
 						request.orderId().toString()),
 				attempt -> this.records.recordAttempt(payment.id(), attempt));
-		this.context.put(BusinessAttribute.ORDER_ID, payment.orderId());
-		this.context.put(BusinessAttribute.PAYMENT_ID, payment.id());
+		this.context.put(PaymentAttributes.ORDER_ID, payment.orderId());
+		this.context.put(PaymentAttributes.PAYMENT_ID, payment.id());
 		Observation observation = Observation.createNotStarted("shop.payment.charge", this.observations)
 			.contextualName("payment charge")
 			.start();
@@ -143,8 +143,8 @@ public class PaymentService {
 			String providerResult = PaymentMetrics.providerResult(call.lastOutcome());
 			observation.lowCardinalityKeyValue("outcome", settled.status().name().toLowerCase(Locale.ROOT));
 			observation.lowCardinalityKeyValue("provider_result", providerResult);
-			this.context.put(BusinessAttribute.PAYMENT_STATUS, settled.status());
-			this.context.put(BusinessAttribute.PROVIDER_RESULT, providerResult);
+			this.context.put(PaymentAttributes.PAYMENT_STATUS, settled.status());
+			this.context.put(PaymentAttributes.PROVIDER_RESULT, providerResult);
 			if (settled.status() != PaymentStatus.CAPTURED) {
 				// a decline answers 200 everywhere: the error status is what makes it visible in traces
 				observation.error(new PaymentNotCapturedException(settled.status() + ": "

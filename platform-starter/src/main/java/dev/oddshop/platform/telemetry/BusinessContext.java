@@ -1,5 +1,8 @@
 package dev.oddshop.platform.telemetry;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.MDC;
@@ -13,6 +16,9 @@ public class BusinessContext {
 
 	private final ObservationRegistry observations;
 
+	/** Every log field put so far: the services declare their own attributes. */
+	private final Set<String> logFields = ConcurrentHashMap.newKeySet();
+
 	public BusinessContext(ObservationRegistry observations) {
 		this.observations = observations;
 	}
@@ -23,13 +29,12 @@ public class BusinessContext {
 		if (current != null) {
 			current.highCardinalityKeyValue(attribute.spanAttribute(), text);
 		}
+		this.logFields.add(attribute.logField());
 		MDC.put(attribute.logField(), text);
 	}
 
 	public void clear() {
-		for (BusinessAttribute attribute : BusinessAttribute.values()) {
-			MDC.remove(attribute.logField());
-		}
+		this.logFields.forEach(MDC::remove);
 	}
 
 }

@@ -253,7 +253,7 @@ class RunbookQueriesTest {
 
 	/**
 	 * The fields of the services' JSON log lines: Spring Boot's logstash format, the starter's
-	 * renames and additions (platform-defaults.yml) and the business ids of BusinessAttribute.
+	 * renames and additions (platform-defaults.yml) and the business ids the services declare (BusinessAttribute).
 	 */
 	@SuppressWarnings("unchecked")
 	static Set<String> logJsonFields() {
@@ -275,7 +275,7 @@ class RunbookQueriesTest {
 	}
 
 	/**
-	 * The span attributes the services set: BusinessAttribute's shop.* attributes, every key value
+	 * The span attributes the services set: their BusinessAttributes' shop.* attributes, every key value
 	 * an observation of the code sets, attribute keys of span processors, and the libraries'
 	 * observation keys.
 	 */
@@ -306,9 +306,9 @@ class RunbookQueriesTest {
 		return attributes;
 	}
 
+	/** The services' sources, where each declares its business attributes (new BusinessAttribute("shop...", "...")). */
 	private static String businessAttributes() {
-		return Runbooks.read(Runbooks.ROOT
-			.resolve("platform-starter/src/main/java/dev/oddshop/platform/telemetry/BusinessAttribute.java"));
+		return String.join("\n", mainJavaSources());
 	}
 
 	private static List<String> mainJavaSources() {
