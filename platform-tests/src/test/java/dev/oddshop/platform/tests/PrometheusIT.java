@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real Prometheus and Alertmanager (Debian's packages) scrape the running platform with the
@@ -60,7 +59,7 @@ class PrometheusIT {
 
 	@BeforeAll
 	void start() throws Exception {
-		assumeTrue(StackConfigTest.onPath("prometheus") || System.getenv("CI") != null, "prometheus is not installed");
+		RequiredTools.require("prometheus");
 		this.receiver = new OtlpReceiver();
 		this.platform = TestPlatform.start("prometheus-run",
 				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms",

@@ -198,7 +198,7 @@ final class Runbooks {
 	static List<JsonNode> parseWithGrafanaGrammars(List<Query> queries) {
 		String missing = "Node.js (node and npm) must be on the PATH to check the runbooks' LogQL and TraceQL with "
 				+ "Grafana's grammars: install Debian's packages nodejs and npm (CI's .ci/run does)";
-		if (!StackConfigTest.onPath("node") || !StackConfigTest.onPath("npm")) {
+		if (!RequiredTools.onPath("node") || !RequiredTools.onPath("npm")) {
 			fail(missing);
 		}
 		try {

@@ -21,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The observability stack's configuration, checked without Docker: by the real tools that install
@@ -230,16 +229,12 @@ class StackConfigTest {
 			.collect(Collectors.toSet());
 	}
 
-	/** Runs a tool from Debian's prometheus packages; CI installs them, elsewhere a missing tool skips. */
+	/** Runs a tool from Debian's prometheus packages (RequiredTools: skipped here without it, run in CI). */
 	static void run(Path directory, String... command) throws Exception {
-		assumeTrue(onPath(command[0]) || System.getenv("CI") != null, command[0] + " is not installed");
+		RequiredTools.require(command[0]);
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
-	}
-
-	static boolean onPath(String tool) {
-		return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
 	}
 
 }
