@@ -79,7 +79,7 @@ final class DrillRun {
 	 * Waits (at most {@code limit}) until none of the scenario's expected alerts is active, so the
 	 * fault starts from a quiet shop; returns those still active when the wait ran out.
 	 */
-	private static List<Map<String, String>> awaitQuiet(PrometheusApi prometheus, Scenario scenario, Duration limit)
+	static List<Map<String, String>> awaitQuiet(PrometheusApi prometheus, Scenario scenario, Duration limit)
 			throws InterruptedException {
 		Instant end = Instant.now().plus(limit);
 		while (true) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,6 +39,10 @@ final class FaultMatrix {
 			DrillRun.log("matrix %d/%d: %s", i + 1, pairs.size(), pair.id());
 			// the first pair warms the platform up; the later ones start from a warm one
 			DrillTimings timings = i == 0 ? DrillTimings.matrixFirst() : DrillTimings.matrix();
+			if (i > 0) {
+				// before the load: the drill's own wait for a quiet start would eat into its fixed-length load
+				DrillRun.awaitQuiet(target.prometheus(), pair.scenario(), Duration.ofMinutes(3));
+			}
 			Path pairOut = out.resolve(pair.id().replace('/', '_'));
 			DrillResult result = DrillRun.run(pair.scenario(), timings, target, pairOut);
 			MatrixOutcome outcome = MatrixOutcome.of(pair, result, target.prometheus());

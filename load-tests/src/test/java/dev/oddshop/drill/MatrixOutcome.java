@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * What one matrix pair did to customers and what detection made of it.
@@ -16,15 +17,16 @@ import java.util.TreeSet;
  * @param revenueDrop the share of the baseline's revenue per minute lost during the fault
  * @param p95Before the journeys' p95 at the gateway in the baseline, in seconds
  * @param p95During the same during the fault
- * @param page how long after the fault started the first page fired; null when none did
- * @param pages the page alerts that fired during the fault and its recovery
- * @param pagingBefore whether a page was still firing when the fault started (no clean start)
+ * @param page how long after the fault started the first new page fired; null when none did
+ * @param pages the page alerts that started firing during the fault and its recovery
+ * @param carriedOver the pages still firing from before the fault (a previous pair's slow windows):
+ * they neither count as detection nor disqualify the pair
  * @param suspects the ranking's top 3
  * @param audit the invariant audit's findings (empty: sound), if it ran
  */
 record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop, double p95Before, double p95During,
-		Duration page,
-		List<String> pages, boolean pagingBefore, List<Suspect> suspects, Optional<List<String>> audit) {
+		Duration page, List<String> pages, List<String> carriedOver, List<Suspect> suspects,
+		Optional<List<String>> audit) {
 
 	/** A pair that costs more than this share of journeys or of revenue must page... */
 	static final double MUST_PAGE = 0.10;
@@ -40,24 +42,36 @@ record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop,
 		PhaseSignals fault = result.signals().get(1);
 		double revenueBefore = baseline.slis().revenuePerMinute();
 		double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - fault.slis().revenuePerMinute() / revenueBefore) : 0;
-		DrillResult.Detection detection = result.detections().getFirst();
-		Phase faultPhase = result.phases().get(2);
-		Phase recovery = result.phases().get(3);
+		Instant faultStart = result.phases().get(2).start();
+		Instant recoveryEnd = result.phases().get(3).end();
+		Map<String, Instant> firstFiring = new TreeMap<>();
+		prometheus.range("ALERTS{alertstate=\"firing\",severity=\"page\"}", faultStart.minusSeconds(30), recoveryEnd,
+				Duration.ofSeconds(5))
+			.forEach(series -> series.points()
+				.stream()
+				.map(point -> Instant.ofEpochMilli((long) (point[0] * 1000)))
+				.min(Instant::compareTo)
+				.ifPresent(first -> firstFiring.merge(name(series.labels()), first,
+						(a, b) -> a.isBefore(b) ? a : b)));
+		List<String> carriedOver = firstFiring.entrySet().stream()
+			.filter(alert -> !alert.getValue().isAfter(faultStart))
+			.map(Map.Entry::getKey)
+			.toList();
+		Map<String, Instant> fresh = new TreeMap<>(firstFiring);
+		carriedOver.forEach(fresh::remove);
+		Duration page = fresh.values().stream().min(Instant::compareTo)
+			.map(first -> Duration.between(faultStart, first))
+			.orElse(null);
 		return new MatrixOutcome(pair,
 				Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()), revenueDrop,
-				baseline.slis().gatewayP95Seconds(), fault.slis().gatewayP95Seconds(),
-				detection.firingBeforeFault() ? null : detection.firing(),
-				pagesFiring(prometheus, faultPhase.start(), recovery.end()), detection.firingBeforeFault(),
-				result.suspects().stream().limit(3).toList(), result.audit());
+				baseline.slis().gatewayP95Seconds(), fault.slis().gatewayP95Seconds(), page, List.copyOf(fresh.keySet()),
+				carriedOver, result.suspects().stream().limit(3).toList(), result.audit());
 	}
 
-	/** Each page alert that fired in the range, named by its alert name and what it is about. */
-	private static List<String> pagesFiring(PrometheusApi prometheus, Instant from, Instant to) {
-		TreeSet<String> names = new TreeSet<>();
-		prometheus.range("ALERTS{alertstate=\"firing\",severity=\"page\"}", from, to, Duration.ofSeconds(15))
-			.forEach(series -> names.add(series.labels().get("alertname") + detail(series.labels().get("slo"))
-					+ detail(series.labels().get("journey")) + detail(series.labels().get("application"))));
-		return List.copyOf(names);
+	/** A page alert named by its alert name and what it is about. */
+	private static String name(Map<String, String> labels) {
+		return labels.get("alertname") + detail(labels.get("slo")) + detail(labels.get("journey"))
+				+ detail(labels.get("application"));
 	}
 
 	private static String detail(String label) {
@@ -108,15 +122,16 @@ record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop,
 	 * are shares over many pairs ({@link MatrixTable}).
 	 */
 	boolean passed() {
-		return detectionRight() && auditClean() && !this.pagingBefore && (noImpact() || culpritInTopThree());
+		return detectionRight() && auditClean() && (noImpact() || culpritInTopThree());
 	}
 
 	/** The pair as a row of the matrix table. */
 	String row() {
 		return String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.2f -> %.2f s | %s | %s | %s | %s | %s |",
 				this.pair.id(), 100 * this.failedJourneys, 100 * this.revenueDrop, this.p95Before, this.p95During,
-				this.pagingBefore ? "paging before" : this.page == null ? "none" : this.page.toSeconds() + " s",
-				this.pages.isEmpty() ? "-" : String.join(", ", this.pages),
+				this.page == null ? "none" : this.page.toSeconds() + " s",
+				(this.pages.isEmpty() ? "-" : String.join(", ", this.pages))
+						+ (this.carriedOver.isEmpty() ? "" : " (still firing from before: " + String.join(", ", this.carriedOver) + ")"),
 				this.suspects.isEmpty() ? "-" : String.join(", ", this.suspects.stream()
 					.map(suspect -> suspect.service() + " " + suspect.kind())
 					.toList()),

@@ -19,10 +19,11 @@ record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services
 
 	/**
 	 * One service: requests, errors, latency, the time it spends itself per request (not waiting
-	 * for its HTTP dependencies), CPU, heap after GC, pool waits, blocked threads.
+	 * for its HTTP dependencies), CPU, heap after GC, pool waits, the longest a connection was held,
+	 * blocked threads.
 	 */
 	record ServiceSignals(double requestRate, double errorRatio, double p95Seconds, double ownSecondsPerRequest,
-			double cpu, double liveHeapRatio, double poolPending, double blockedThreads) {
+			double cpu, double liveHeapRatio, double poolPending, double connectionHeldSeconds, double blockedThreads) {
 	}
 
 	/**

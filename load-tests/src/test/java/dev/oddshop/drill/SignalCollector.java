@@ -101,13 +101,15 @@ final class SignalCollector {
 		// the alert's gauge: the long-lived heap after each GC (jvm_gc_live_data_size_bytes rarely moves under G1)
 		Map<String, Double> heap = byApp(phase, "max by (application) (max_over_time(jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"}[" + w + "]))");
 		Map<String, Double> pending = byApp(phase, "max by (application) (max_over_time(hikaricp_connections_pending[" + w + "]))");
+		Map<String, Double> held = byApp(phase, "max by (application) (max_over_time(hikaricp_connections_usage_seconds_max[" + w + "]))");
 		Map<String, Double> blocked = byApp(phase, "max by (application) (max_over_time(jvm_threads_states_threads{state=\"blocked\"}[" + w + "]))");
 		Map<String, ServiceSignals> services = new LinkedHashMap<>();
 		for (String app : new TreeSet<>(cpu.keySet())) {
 			double requests = value(rate, app);
 			double own = requests == 0 ? 0 : (value(serverTime, app) - value(clientTime, app)) / requests;
 			services.put(app, new ServiceSignals(requests, ratio(value(errors, app), requests), value(p95, app),
-					Math.max(0, own), value(cpu, app), value(heap, app), value(pending, app), value(blocked, app)));
+					Math.max(0, own), value(cpu, app), value(heap, app), value(pending, app), value(held, app),
+					value(blocked, app)));
 		}
 		return services;
 	}

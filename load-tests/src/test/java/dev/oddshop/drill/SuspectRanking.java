@@ -124,11 +124,23 @@ final class SuspectRanking {
 			explained = true;
 		}
 		if (during.poolPending() > before.poolPending()) {
-			add(service, "POOL_EXHAUSTION", origin + 3 + Math.min(during.poolPending(), 20) / 4,
-					latency + "; up to %.0f requests waiting for a connection".formatted(during.poolPending()));
-			explained = true;
+			// cause or mechanism: a leak keeps connections longer than the slowest requests last (those
+			// give up at the pool's timeout); a slow handler holds its connection only while it is slow,
+			// and the pool merely passes the wait on to the requests queued behind it
+			boolean leak = during.connectionHeldSeconds() > 1.2 * Math.max(during.p95Seconds(), during.ownSecondsPerRequest());
+			if (leak) {
+				add(service, "POOL_EXHAUSTION", origin + 3 + Math.min(during.poolPending(), 20) / 4,
+						latency + "; up to %.0f requests waiting for a connection, one held %.0f s, longer than any request"
+							.formatted(during.poolPending(), during.connectionHeldSeconds()));
+				explained = true;
+			}
+			else {
+				latency += "; requests queue for connections their slow handlers hold (up to %.0f waiting, none held longer than a request)"
+					.formatted(during.poolPending());
+			}
 		}
-		if (during.blockedThreads() - before.blockedThreads() >= 3) {
+		// a monitor held 250 ms per checkout at 3 checkouts/s keeps two threads BLOCKED at a time
+		if (during.blockedThreads() - before.blockedThreads() >= 2) {
 			add(service, "THREAD_SATURATION", origin + 4, latency + "; up to %.0f threads BLOCKED"
 				.formatted(during.blockedThreads()));
 			explained = true;

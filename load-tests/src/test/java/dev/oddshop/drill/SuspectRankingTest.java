@@ -78,12 +78,32 @@ class SuspectRankingTest {
 			.satisfies(top -> assertThat(top.service()).isEqualTo("inventory-service"));
 	}
 
+	@Test
+	void aLeakedConnectionIsHeldLongerThanAnyRequestLasts() {
+		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0));
+		PhaseSignals during = withService(phase(30_000, CALM), "inventory-service",
+				new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0));
+		assertThat(SuspectRanking.rank(before, during).getFirst().is("inventory-service", "POOL_EXHAUSTION")).isTrue();
+	}
+
+	@Test
+	void poolWaitsBehindSlowHandlersAreTheHandlersLatency() {
+		// the catalog's product look-ups slowed inside their transaction: the pool drains, but each
+		// connection is held only as long as its slow request
+		PhaseSignals before = withService(phase(54_674, CALM), "catalog-service", new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0));
+		PhaseSignals during = withService(phase(40_000, CALM), "catalog-service",
+				new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0));
+		List<Suspect> suspects = SuspectRanking.rank(before, during);
+		assertThat(suspects.getFirst().is("catalog-service", "LATENCY")).isTrue();
+		assertThat(suspects).noneMatch(suspect -> suspect.kind().equals("POOL_EXHAUSTION"));
+	}
+
 	private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
 		return new DependencySignals("payment-service", PROVIDER, rate, errors, noAnswer, p95);
 	}
 
 	private static ServiceSignals service(double rate, double errors, double p95) {
-		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0);
+		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0);
 	}
 
 	private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {
