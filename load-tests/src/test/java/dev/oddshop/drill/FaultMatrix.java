@@ -11,13 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import dev.oddshop.launcher.scenario.FaultControl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./drill matrix [--seed N] [--sample K] [--only SERVICE/POINT/KIND,...]}: brief drills
+ * {@code ./drill matrix [--seed N] [--sample K | --part I/N | --only SERVICE/POINT/KIND,...]}: brief drills
  * generated from the fault kinds and points the services declare (not from scenarios/), one
  * platform for them all. Each pair: the customer impact, whether a page fired and when, the top
  * 3 suspects, the audit. Then the targets over the whole matrix (docs/DETECTION.md).
@@ -80,7 +81,11 @@ final class FaultMatrix {
 		return pairs;
 	}
 
-	/** The pairs --only names, or a sample of --sample pairs drawn with the seed, or all. */
+	/**
+	 * The pairs --only names, or a sample of --sample pairs drawn with the seed, or part I of N
+	 * (--part I/N: every N-th pair from the I-th, so a long matrix can run in several sittings),
+	 * or all.
+	 */
 	static List<MatrixPair> select(List<MatrixPair> pairs, Map<String, String> options, long seed) {
 		if (options.containsKey("only")) {
 			List<String> wanted = List.of(options.get("only").split(","));
@@ -90,6 +95,18 @@ final class FaultMatrix {
 						+ pairs.stream().map(MatrixPair::id).toList());
 			}
 			return chosen;
+		}
+		if (options.containsKey("part")) {
+			String[] part = options.get("part").split("/");
+			int index = Integer.parseInt(part[0]);
+			int parts = Integer.parseInt(part[1]);
+			if (parts < 1 || index < 1 || index > parts) {
+				throw new IllegalArgumentException("--part I/N needs 1 <= I <= N: " + options.get("part"));
+			}
+			return IntStream.range(0, pairs.size())
+				.filter(i -> i % parts == index - 1)
+				.mapToObj(pairs::get)
+				.toList();
 		}
 		if (!options.containsKey("sample")) {
 			return pairs;

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param pair the fault
  * @param failedJourneys the share of journeys that failed during the fault, above the baseline's
  * share (PhaseSignals.Slis#journeyFailureRatio)
- * @param revenueDrop the share of the baseline's revenue per minute lost during the fault
+ * @param revenueDrop the share of the baseline's revenue per minute lost during the fault, as money
+ * the provider collected (a capture never settled is revenue lost)
  * @param p95Before the journeys' p95 at the gateway in the baseline, in seconds
  * @param p95During the same during the fault
  * @param page how long after the fault started the first new page fired; null when none did
@@ -40,8 +41,8 @@ record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop,
 	static MatrixOutcome of(MatrixPair pair, DrillResult result, PrometheusApi prometheus) {
 		PhaseSignals baseline = result.signals().get(0);
 		PhaseSignals fault = result.signals().get(1);
-		double revenueBefore = baseline.slis().revenuePerMinute();
-		double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - fault.slis().revenuePerMinute() / revenueBefore) : 0;
+		double revenueBefore = collectedPerMinute(baseline);
+		double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - collectedPerMinute(fault) / revenueBefore) : 0;
 		Instant faultStart = result.phases().get(2).start();
 		Instant recoveryEnd = result.phases().get(3).end();
 		Map<String, Instant> firstFiring = new TreeMap<>();
@@ -66,6 +67,15 @@ record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop,
 				Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()), revenueDrop,
 				baseline.slis().gatewayP95Seconds(), fault.slis().gatewayP95Seconds(), page, List.copyOf(fresh.keySet()),
 				carriedOver, result.suspects().stream().limit(3).toList(), result.audit());
+	}
+
+	/**
+	 * The money the provider really collected per minute: the shop's revenue less what was never
+	 * settled. A payment reported captured but never charged loses the shop its money while every
+	 * customer is served, and that is a loss that must page too.
+	 */
+	private static double collectedPerMinute(PhaseSignals signals) {
+		return signals.slis().revenuePerMinute() * (1 - signals.business().settledShortfallRatio());
 	}
 
 	/** A page alert named by its alert name and what it is about. */
