@@ -52,7 +52,8 @@ final class FaultMatrix {
 			DrillRun.log("matrix %s: %s", pair.id(), outcome.row());
 			outcomes.add(outcome);
 		}
-		MatrixTable table = new MatrixTable(outcomes, seed);
+		boolean wholeMatrix = !(options.containsKey("sample") || options.containsKey("only") || options.containsKey("part"));
+		MatrixTable table = new MatrixTable(outcomes, seed, wholeMatrix);
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("matrix.md"), table.markdown());
 		System.out.println(table.markdown());

@@ -20,10 +20,12 @@ record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services
 	/**
 	 * One service: requests, errors, latency, the time it spends itself per request (not waiting
 	 * for its HTTP dependencies), CPU, heap after GC, pool waits, the longest a connection was held,
-	 * blocked threads.
+	 * blocked threads, and how long the oldest request still running had been running (a request
+	 * that hangs shows in the server's histogram only once it ends).
 	 */
 	record ServiceSignals(double requestRate, double errorRatio, double p95Seconds, double ownSecondsPerRequest,
-			double cpu, double liveHeapRatio, double poolPending, double connectionHeldSeconds, double blockedThreads) {
+			double cpu, double liveHeapRatio, double poolPending, double connectionHeldSeconds, double blockedThreads,
+			double longestRunningSeconds) {
 	}
 
 	/**

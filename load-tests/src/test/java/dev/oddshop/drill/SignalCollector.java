@@ -102,6 +102,7 @@ final class SignalCollector {
 		Map<String, Double> heap = byApp(phase, "max by (application) (max_over_time(jvm_memory_usage_after_gc{area=\"heap\",pool=\"long-lived\"}[" + w + "]))");
 		Map<String, Double> pending = byApp(phase, "max by (application) (max_over_time(hikaricp_connections_pending[" + w + "]))");
 		Map<String, Double> held = byApp(phase, "max by (application) (max_over_time(hikaricp_connections_usage_seconds_max[" + w + "]))");
+		Map<String, Double> running = byApp(phase, "max by (application) (max_over_time(http_server_requests_active_seconds_max{uri!~\"/actuator.*\"}[" + w + "]))");
 		Map<String, Double> blocked = byApp(phase, "max by (application) (max_over_time(jvm_threads_states_threads{state=\"blocked\"}[" + w + "]))");
 		Map<String, ServiceSignals> services = new LinkedHashMap<>();
 		for (String app : new TreeSet<>(cpu.keySet())) {
@@ -109,7 +110,7 @@ final class SignalCollector {
 			double own = requests == 0 ? 0 : (value(serverTime, app) - value(clientTime, app)) / requests;
 			services.put(app, new ServiceSignals(requests, ratio(value(errors, app), requests), value(p95, app),
 					Math.max(0, own), value(cpu, app), value(heap, app), value(pending, app), value(held, app),
-					value(blocked, app)));
+					value(blocked, app), value(running, app)));
 		}
 		return services;
 	}

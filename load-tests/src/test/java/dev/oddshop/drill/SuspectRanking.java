@@ -93,6 +93,11 @@ final class SuspectRanking {
 			add(service, "MEMORY_LEAK", 10 + 20 * heap, "heap after GC %.0f%% -> %.0f%% of its maximum"
 				.formatted(100 * before.liveHeapRatio(), 100 * during.liveHeapRatio()));
 		}
+		if (hangs(before, during)) {
+			add(service, "HANG", 12 + Math.min(during.longestRunningSeconds(), 60) / 10,
+					"requests stuck inside it: the oldest still running after %.0f s (baseline %.1f s); the latency histogram records them only when they end"
+						.formatted(during.longestRunningSeconds(), before.longestRunningSeconds()));
+		}
 		double errors = during.errorRatio() - before.errorRatio();
 		if (errors > 0.05) {
 			add(service, "ERROR", 3 + 10 * errors, "5xx share of its requests %.0f%% -> %.0f%%"
@@ -148,6 +153,11 @@ final class SuspectRanking {
 		add(service, "LATENCY", explained ? origin / 2 : origin, latency);
 	}
 
+	/** Requests running inside the service far longer than any used to: they hang there. */
+	private static boolean hangs(ServiceSignals before, ServiceSignals during) {
+		return during.longestRunningSeconds() > 3 && during.longestRunningSeconds() > 4 * Math.max(before.longestRunningSeconds(), before.p95Seconds());
+	}
+
 	/**
 	 * A call whose errors or latency rose while its callee's own requests stayed calm: the failure
 	 * is between them (the network, a refused connection, an external provider's front door). A
@@ -156,9 +166,11 @@ final class SuspectRanking {
 	private void dependency(PhaseSignals.DependencySignals before, PhaseSignals.DependencySignals during,
 			ServiceSignals calleeBefore, ServiceSignals calleeDuring, double revenueKept) {
 		String edge = edge(before.caller(), before.target());
+		// calm: no more errors, no slower answers, and nothing stuck inside (a hang never answers)
 		boolean calleeCalm = calleeBefore == null || calleeDuring == null
 				|| (calleeDuring.errorRatio() - calleeBefore.errorRatio() < 0.02
-						&& calleeDuring.p95Seconds() < Math.max(2 * calleeBefore.p95Seconds(), calleeBefore.p95Seconds() + 0.1));
+						&& calleeDuring.p95Seconds() < Math.max(2 * calleeBefore.p95Seconds(), calleeBefore.p95Seconds() + 0.1)
+						&& !hangs(calleeBefore, calleeDuring));
 		double errors = during.errorRatio() - before.errorRatio();
 		if (errors > 0.05 && calleeCalm) {
 			boolean noAnswer = during.noAnswerRatio() > during.errorRatio() / 2;

@@ -80,9 +80,9 @@ class SuspectRankingTest {
 
 	@Test
 	void aLeakedConnectionIsHeldLongerThanAnyRequestLasts() {
-		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0));
+		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0, 0.05));
 		PhaseSignals during = withService(phase(30_000, CALM), "inventory-service",
-				new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0));
+				new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0, 2.5));
 		assertThat(SuspectRanking.rank(before, during).getFirst().is("inventory-service", "POOL_EXHAUSTION")).isTrue();
 	}
 
@@ -90,12 +90,30 @@ class SuspectRankingTest {
 	void poolWaitsBehindSlowHandlersAreTheHandlersLatency() {
 		// the catalog's product look-ups slowed inside their transaction: the pool drains, but each
 		// connection is held only as long as its slow request
-		PhaseSignals before = withService(phase(54_674, CALM), "catalog-service", new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0));
+		PhaseSignals before = withService(phase(54_674, CALM), "catalog-service", new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0, 0.02));
 		PhaseSignals during = withService(phase(40_000, CALM), "catalog-service",
-				new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0));
+				new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0, 2.1));
 		List<Suspect> suspects = SuspectRanking.rank(before, during);
 		assertThat(suspects.getFirst().is("catalog-service", "LATENCY")).isTrue();
 		assertThat(suspects).noneMatch(suspect -> suspect.kind().equals("POOL_EXHAUSTION"));
+	}
+
+	@Test
+	void aCalleeWithRequestsStuckInsideHangsThoughItsHistogramLooksCalm() {
+		// the CI sample that ranked the edge: 5 % of catalog look-ups hang until the fault ends, order-service's
+		// calls time out without an answer, and catalog's own histogram records nothing until then
+		DependencySignals calm = new DependencySignals("order-service", "catalog-service", 4.5, 0, 0, 0.01);
+		DependencySignals timingOut = new DependencySignals("order-service", "catalog-service", 4.5, 0.05, 0.05, 2.0);
+		ServiceSignals catalogBefore = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 0.05);
+		ServiceSignals catalogHanging = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 95);
+		PhaseSignals before = new PhaseSignals(BASELINE.phase(), BASELINE.slis(), Map.of("catalog-service", catalogBefore),
+				Map.of("order-service -> catalog-service", calm), CALM, Map.of());
+		PhaseSignals during = new PhaseSignals(BASELINE.phase(), phase(52_000, CALM).slis(),
+				Map.of("catalog-service", catalogHanging), Map.of("order-service -> catalog-service", timingOut), CALM,
+				Map.of());
+		List<Suspect> suspects = SuspectRanking.rank(before, during);
+		assertThat(suspects.getFirst().is("catalog-service", "HANG")).as(suspects.toString()).isTrue();
+		assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
 	}
 
 	private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
@@ -103,7 +121,7 @@ class SuspectRankingTest {
 	}
 
 	private static ServiceSignals service(double rate, double errors, double p95) {
-		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0);
+		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0, p95);
 	}
 
 	private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {
