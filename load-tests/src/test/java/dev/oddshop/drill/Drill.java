@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import dev.oddshop.launcher.scenario.Scenario;
 import dev.oddshop.launcher.scenario.Scenarios;
@@ -41,11 +42,7 @@ public final class Drill {
 				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		if (args[0].equals("matrix")) {
 			try (DrillTarget target = target(options, root, out.resolve("matrix"))) {
-				Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
-				Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-				boolean passed = FaultMatrix.run(options, target, out.resolve("matrix"));
-				Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-				return passed;
+				return stoppedOnInterrupt(target, () -> FaultMatrix.run(options, target, out.resolve("matrix")));
 			}
 		}
 		Scenarios files = new Scenarios(root.resolve("scenarios"));
@@ -57,14 +54,14 @@ public final class Drill {
 			Path scenarioOut = out.resolve(scenario.name());
 			DrillRun.log("%s: starting (%s of load in all)", scenario.name(), timings.total());
 			try (DrillTarget target = target(options, root, scenarioOut)) {
-				// Ctrl-C must not leave the embedded platform running
-				Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
-				Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-				DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
-				Path report = DrillReport.write(result, target.prometheus(), scenarioOut, target.grafana().orElse(null));
-				DrillRun.log("%s: %s, report %s", scenario.name(), result.failures().isEmpty() ? "PASS" : "FAIL", report);
-				results.add(result);
-				Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+				results.add(stoppedOnInterrupt(target, () -> {
+					DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
+					Path report = DrillReport.write(result, target.prometheus(), scenarioOut,
+							target.grafana().orElse(null));
+					DrillRun.log("%s: %s, report %s", scenario.name(), result.failures().isEmpty() ? "PASS" : "FAIL",
+							report);
+					return result;
+				}));
 			}
 			catch (Exception ex) {
 				// one scenario that cannot run must not hide the others' results
@@ -81,6 +78,15 @@ public final class Drill {
 	private static DrillTarget target(Map<String, String> options, Path root, Path work) throws Exception {
 		return options.containsKey("url") ? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
 				: DrillTarget.embedded(root, work, Integer.parseInt(options.getOrDefault("port", "18080")));
+	}
+
+	/** Runs {@code work} on {@code target}; Ctrl-C meanwhile must not leave the embedded platform running. */
+	private static <T> T stoppedOnInterrupt(DrillTarget target, Callable<T> work) throws Exception {
+		Thread stopOnInterrupt = new Thread(() -> closeQuietly(target));
+		Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+		T result = work.call();
+		Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+		return result;
 	}
 
 	private static void closeQuietly(DrillTarget target) {

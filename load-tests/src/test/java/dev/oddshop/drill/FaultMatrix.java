@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import dev.oddshop.launcher.scenario.FaultControl;
+import dev.oddshop.launcher.scenario.Scenario;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,12 +41,13 @@ final class FaultMatrix {
 			DrillRun.log("matrix %d/%d: %s", i + 1, pairs.size(), pair.id());
 			// the first pair warms the platform up; the later ones start from a warm one
 			DrillTimings timings = i == 0 ? DrillTimings.matrixFirst() : DrillTimings.matrix();
+			Scenario scenario = pair.scenario();
 			if (i > 0) {
 				// before the load: the drill's own wait for a quiet start would eat into its fixed-length load
-				DrillRun.awaitQuiet(target.prometheus(), pair.scenario(), Duration.ofMinutes(3));
+				DrillRun.awaitQuiet(target.prometheus(), scenario, Duration.ofMinutes(3));
 			}
 			Path pairOut = out.resolve(pair.id().replace('/', '_'));
-			DrillResult result = DrillRun.run(pair.scenario(), timings, target, pairOut);
+			DrillResult result = DrillRun.run(scenario, timings, target, pairOut);
 			MatrixOutcome outcome = MatrixOutcome.of(pair, result, target.prometheus());
 			// the pair's full drill report (phases, SLIs, services, calls, suspects) beside the table
 			DrillReport.write(result, target.prometheus(), pairOut, target.grafana().orElse(null));

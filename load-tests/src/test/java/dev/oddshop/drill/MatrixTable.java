@@ -45,6 +45,7 @@ record MatrixTable(List<MatrixOutcome> outcomes, long seed, boolean wholeMatrix)
 		this.outcomes.forEach(outcome -> md.append(outcome.row()).append('\n'));
 		List<MatrixOutcome> mustPage = this.outcomes.stream().filter(MatrixOutcome::mustPage).toList();
 		List<MatrixOutcome> silent = this.outcomes.stream().filter(MatrixOutcome::noImpact).toList();
+		List<MatrixOutcome> graded = withImpact();
 		md.append(String.format(Locale.ROOT, """
 
 				Seed %d. Pairs: %d.
@@ -57,8 +58,8 @@ record MatrixTable(List<MatrixOutcome> outcomes, long seed, boolean wholeMatrix)
 				mustPage.stream().filter(MatrixOutcome::pagedInTime).count(), silent.size(),
 				silent.stream().filter(outcome -> outcome.page() != null).count(),
 				String.join(", ", silent.stream().map(outcome -> outcome.pair().id()).toList()),
-				100 * share(withImpact(), MatrixOutcome::serviceFirst), withImpact().size(),
-				100 * share(withImpact(), MatrixOutcome::serviceAndKindFirst),
+				100 * share(graded, MatrixOutcome::serviceFirst), graded.size(),
+				100 * share(graded, MatrixOutcome::serviceAndKindFirst),
 				this.outcomes.stream().filter(MatrixOutcome::auditClean).count(), this.outcomes.size(),
 				passed() ? "PASS" : "FAIL"));
 		return md.toString();

@@ -25,12 +25,8 @@ final class SuspectRanking {
 		SuspectRanking ranking = new SuspectRanking();
 		double revenueKept = revenueKept(baseline, fault);
 		ranking.business(baseline.business(), fault.business(), revenueKept);
-		fault.services().forEach((service, during) -> {
-			ServiceSignals before = baseline.services().get(service);
-			if (before != null && !service.equals("gateway")) {
-				ranking.service(service, before, during, waits(baseline, service), waits(fault, service));
-			}
-		});
+		compared(baseline, fault).forEach(service -> ranking.service(service.name(), service.before(), service.during(),
+				waits(baseline, service.name()), waits(fault, service.name())));
 		baseline.dependencies().forEach((call, before) -> ranking.dependency(before,
 				fault.dependencies().getOrDefault(call,
 						new PhaseSignals.DependencySignals(before.caller(), before.target(), 0, 0, 0, 0)),
@@ -196,22 +192,33 @@ final class SuspectRanking {
 	 * most, weakly: an empty list is never an answer.
 	 */
 	private void weakest(PhaseSignals baseline, PhaseSignals fault) {
-		fault.services().forEach((service, during) -> {
-			ServiceSignals before = baseline.services().get(service);
-			if (before == null || service.equals("gateway")) {
-				return;
-			}
+		for (Compared service : compared(baseline, fault)) {
+			ServiceSignals before = service.before();
+			ServiceSignals during = service.during();
 			double errors = during.errorRatio() - before.errorRatio();
 			double slower = during.p95Seconds() - before.p95Seconds();
 			if (errors > 0.01) {
-				add(service, "ERROR", 1 + 10 * errors, "weak: 5xx share %.1f%% -> %.1f%%, no rule explains it"
+				add(service.name(), "ERROR", 1 + 10 * errors, "weak: 5xx share %.1f%% -> %.1f%%, no rule explains it"
 					.formatted(100 * before.errorRatio(), 100 * during.errorRatio()));
 			}
 			if (slower > 0.02) {
-				add(service, "LATENCY", 1 + Math.min(slower, 5), "weak: p95 %.0f ms -> %.0f ms, no rule explains it"
+				add(service.name(), "LATENCY", 1 + Math.min(slower, 5), "weak: p95 %.0f ms -> %.0f ms, no rule explains it"
 					.formatted(1000 * before.p95Seconds(), 1000 * during.p95Seconds()));
 			}
-		});
+		}
+	}
+
+	/** A service the ranking may suspect (not the gateway, which only passes failures on), in both phases. */
+	private record Compared(String name, ServiceSignals before, ServiceSignals during) {
+	}
+
+	private static List<Compared> compared(PhaseSignals baseline, PhaseSignals fault) {
+		return fault.services()
+			.entrySet()
+			.stream()
+			.filter(service -> baseline.services().containsKey(service.getKey()) && !service.getKey().equals("gateway"))
+			.map(service -> new Compared(service.getKey(), baseline.services().get(service.getKey()), service.getValue()))
+			.toList();
 	}
 
 	private void add(String service, String kind, double score, String evidence) {
