@@ -3,20 +3,21 @@ package dev.oddshop.drill;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.oddshop.launcher.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CI's short drills on the embedded platform, with Debian's Prometheus and Alertmanager; the
- * reports land in load-tests/target/drill/.
+ * CI's short drills on the embedded platform, with Debian's Prometheus and Alertmanager, each on
+ * free ports; the reports land in load-tests/target/drill/.
  */
 class DrillIT {
 
 	/** The expected page fires, the culprit is among the top 3 suspects, the audit is clean. */
 	@Test
 	void theCheckoutIncidentIsDetectedDiagnosedAndLeavesTheDataSound() throws Exception {
-		assertThat(Drill.run("checkout-incident", "--brief", "--port", "18180")).isTrue();
+		assertThat(Drill.run("checkout-incident", "--brief", "--port", freePorts())).isTrue();
 	}
 
 	/**
@@ -25,12 +26,17 @@ class DrillIT {
 	 */
 	@Test
 	void twoPairsOfTheFaultMatrixPageWhenCustomersLoseAndPointAtTheCulprit() throws Exception {
-		List<String> args = new ArrayList<>(List.of("matrix", "--sample", "2", "--port", "18280"));
+		List<String> args = new ArrayList<>(List.of("matrix", "--sample", "2", "--port", freePorts()));
 		String seed = System.getProperty("drill.seed", "");
 		if (!seed.isBlank()) {
 			args.addAll(List.of("--seed", seed));
 		}
 		assertThat(Drill.run(args.toArray(String[]::new))).isTrue();
+	}
+
+	/** The gateway's port of a free block: the platform takes the next ten too (services, PostgreSQL). */
+	private static String freePorts() {
+		return String.valueOf(FreePorts.range(11));
 	}
 
 }

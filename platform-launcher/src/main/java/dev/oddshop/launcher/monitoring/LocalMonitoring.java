@@ -1,7 +1,6 @@
 package dev.oddshop.launcher.monitoring;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import dev.oddshop.launcher.FreePorts;
 
 /**
  * The stack's Prometheus and Alertmanager as local processes (Debian's {@code prometheus} and
@@ -43,8 +44,8 @@ public final class LocalMonitoring implements AutoCloseable {
 	public static LocalMonitoring start(Path stack, List<String> targets, Duration interval, Path work)
 			throws IOException, InterruptedException {
 		Files.createDirectories(work);
-		int alertmanagerPort = freePort();
-		int prometheusPort = freePort();
+		int alertmanagerPort = FreePorts.range(1);
+		int prometheusPort = FreePorts.range(1);
 		LocalMonitoring monitoring = new LocalMonitoring(URI.create("http://127.0.0.1:" + prometheusPort),
 				URI.create("http://127.0.0.1:" + alertmanagerPort));
 		try {
@@ -127,12 +128,6 @@ public final class LocalMonitoring implements AutoCloseable {
 		}
 		catch (IOException notYet) {
 			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

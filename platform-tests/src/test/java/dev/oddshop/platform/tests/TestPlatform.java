@@ -1,7 +1,6 @@
 package dev.oddshop.platform.tests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import dev.oddshop.launcher.FreePorts;
 import dev.oddshop.launcher.Platform;
 import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
@@ -48,7 +47,7 @@ final class TestPlatform implements AutoCloseable {
 	static TestPlatform start(String name, Map<String, String> environment) {
 		Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		return new TestPlatform(Platform.start(new PlatformConfig(root,
-				root.resolve("platform-tests/target/" + name), freePortRange(6), freePortRange(1), true, ADMIN_TOKEN,
+				root.resolve("platform-tests/target/" + name), FreePorts.range(6), FreePorts.range(1), true, ADMIN_TOKEN,
 				PlatformConfig.newSecret(), environment, Duration.ofMinutes(4))));
 	}
 
@@ -177,30 +176,6 @@ final class TestPlatform implements AutoCloseable {
 	@Override
 	public void close() {
 		this.platform.close();
-	}
-
-	/** The first port of {@code size} consecutive free ports. */
-	private static int freePortRange(int size) {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			// below Linux's ephemeral range (32768+), where outgoing connections could take a port we picked
-			int start = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-			if (allFree(start, size)) {
-				return start;
-			}
-		}
-		throw new IllegalStateException("No free port range");
-	}
-
-	private static boolean allFree(int start, int size) {
-		for (int port = start; port < start + size; port++) {
-			try (ServerSocket socket = new ServerSocket(port)) {
-				socket.setReuseAddress(true);
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }
