@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.payment.charge.PaymentView;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;

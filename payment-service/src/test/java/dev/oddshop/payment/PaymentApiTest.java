@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
-import dev.oddshop.payment.payment.PaymentStatus;
-import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.payment.charge.PaymentStatus;
+import dev.oddshop.payment.charge.PaymentView;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.fault.FaultRequest;

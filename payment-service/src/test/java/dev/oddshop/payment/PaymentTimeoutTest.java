@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
-import dev.oddshop.payment.payment.PaymentStatus;
-import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.payment.charge.PaymentStatus;
+import dev.oddshop.payment.charge.PaymentView;
 import dev.oddshop.provider.charge.Ledger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

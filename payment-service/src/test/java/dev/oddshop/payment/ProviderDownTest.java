@@ -6,8 +6,8 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
-import dev.oddshop.payment.payment.PaymentStatus;
-import dev.oddshop.payment.payment.PaymentView;
+import dev.oddshop.payment.charge.PaymentStatus;
+import dev.oddshop.payment.charge.PaymentView;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

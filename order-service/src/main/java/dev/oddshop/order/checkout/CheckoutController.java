@@ -3,8 +3,8 @@ package dev.oddshop.order.checkout;
 import java.util.UUID;
 
 import dev.oddshop.order.OrderFaultPoints;
-import dev.oddshop.order.order.Order;
-import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.order.lifecycle.Order;
+import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.CustomerId;
 import jakarta.validation.Valid;

@@ -3,10 +3,10 @@ package dev.oddshop.order.checkout;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import dev.oddshop.order.order.FailureCause;
-import dev.oddshop.order.order.Order;
-import dev.oddshop.order.order.OrderRepository;
-import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.order.lifecycle.FailureCause;
+import dev.oddshop.order.lifecycle.Order;
+import dev.oddshop.order.lifecycle.OrderRepository;
+import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.platform.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -2,9 +2,9 @@ package dev.oddshop.order.checkout;
 
 import java.time.Instant;
 
-import dev.oddshop.order.order.Order;
-import dev.oddshop.order.order.OrderRepository;
-import dev.oddshop.order.order.OrderStatus;
+import dev.oddshop.order.lifecycle.Order;
+import dev.oddshop.order.lifecycle.OrderRepository;
+import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.oddshop.order.order;
+package dev.oddshop.order.lifecycle;
 
 /**
  * Who an order's failure is down to: the checkout-success SLO counts only the shop's own

@@ -1,4 +1,4 @@
-package dev.oddshop.order.order;
+package dev.oddshop.order.lifecycle;
 
 /** What the customer sees. CONFIRMED and FAILED are final. */
 public enum OrderStatus {

@@ -1,4 +1,4 @@
-package dev.oddshop.payment.payment;
+package dev.oddshop.payment.charge;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.oddshop.order.order;
+package dev.oddshop.order.lifecycle;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

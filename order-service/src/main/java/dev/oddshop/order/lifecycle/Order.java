@@ -1,4 +1,4 @@
-package dev.oddshop.order.order;
+package dev.oddshop.order.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.oddshop.order.order;
+package dev.oddshop.order.lifecycle;
 
 /**
  * How far the checkout saga of a PENDING order got; tells the reconciler what is left to do

@@ -1,4 +1,4 @@
-package dev.oddshop.payment.payment;
+package dev.oddshop.payment.charge;
 
 /** What we learnt about a payment from the provider: the status to move to and why. */
 record Settlement(PaymentStatus status, String providerChargeId, String declineCode, String failureReason) {

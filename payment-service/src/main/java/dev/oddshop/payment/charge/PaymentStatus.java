@@ -1,4 +1,4 @@
-package dev.oddshop.payment.payment;
+package dev.oddshop.payment.charge;
 
 /** PENDING until the provider's answer is known; the other three are final. */
 public enum PaymentStatus {
