@@ -71,7 +71,7 @@ final class DrillTarget implements AutoCloseable {
 		Platform platform = Platform.start(new PlatformConfig(root, work.resolve("platform"), gatewayPort,
 				gatewayPort + 10, true, EMBEDDED_TOKEN, PlatformConfig.newSecret(),
 				// the reconciler settles an order left PENDING after 15 s instead of a minute: a drill is short
-				Map.of("SHOP_ORDERS_STALE_AFTER", "15s"), Duration.ofMinutes(4)));
+				Map.of("SHOP_ORDERS_STALE_AFTER", "15s"), PlatformConfig.START_TIMEOUT));
 		List<String> targets = Stream.of(ShopService.values())
 			.map(service -> platform.config().url(service).replace("http://", ""))
 			.toList();

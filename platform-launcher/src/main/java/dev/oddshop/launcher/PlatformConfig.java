@@ -23,6 +23,13 @@ public record PlatformConfig(Path projectRoot, Path runDirectory, int gatewayPor
 		boolean resetData, String adminToken, String sessionKey, Map<String, String> environment,
 		Duration startTimeout) {
 
+	/**
+	 * How long a start may take before it counts as broken. Only a hung start reaches it (a service
+	 * that exits fails the start at once): six JVMs starting together on a loaded 2-core machine
+	 * have needed more than four minutes.
+	 */
+	public static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	public PlatformConfig {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +39,7 @@ public final class ShopLauncher {
 		String sessionKey = System.getenv().getOrDefault("SHOP_SESSION_KEY", PlatformConfig.newSecret());
 		PlatformConfig config = new PlatformConfig(root, run, intEnv("SHOP_GATEWAY_PORT", 8080),
 				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, sessionKey, Map.of(),
-				Duration.ofMinutes(4));
+				PlatformConfig.START_TIMEOUT);
 		System.out.println("Starting PostgreSQL and " + ShopService.values().length + " services; logs in "
 				+ run.resolve("logs"));
 		Platform platform = Platform.start(config);

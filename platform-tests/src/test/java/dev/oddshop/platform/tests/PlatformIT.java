@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * invariants: no oversold stock, no double charge, every order final.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
@@ -39,24 +40,15 @@ class PlatformIT {
 	private ShopApi api;
 
 	@BeforeAll
-	void startPlatform() {
-		this.platform = TestPlatform.start("platform-run",
-				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "20ms",
-						"SHOP_ORDERS_STALE_AFTER", "10s"));
-		this.api = this.platform.api();
+	void useTheSharedPlatform(TestPlatform platform) {
+		this.platform = platform;
+		this.api = platform.api();
 	}
 
 	/** A whole run of shopping, refusals and a flash sale: not one secret may have reached a log. */
 	@AfterAll
-	void stopPlatform() throws IOException {
-		if (this.platform != null) {
-			try {
-				this.platform.assertNoSecretsInLogs();
-			}
-			finally {
-				this.platform.close();
-			}
-		}
+	void noSecretInTheLogs() throws IOException {
+		this.platform.assertNoSecretsInLogs();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * lines of this platform, and half the payments declining pages through Alertmanager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 class PrometheusIT {
 
 	/** Dashboard queries that are empty while the shop is healthy, and why. */
@@ -58,12 +60,10 @@ class PrometheusIT {
 	private ShopApi alertmanager;
 
 	@BeforeAll
-	void start() throws Exception {
+	void startMonitoringTheSharedPlatform(TestPlatform platform, OtlpReceiver receiver) throws Exception {
 		RequiredTools.require("prometheus");
-		this.receiver = new OtlpReceiver();
-		this.platform = TestPlatform.start("prometheus-run",
-				Map.of("SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms",
-						"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint()));
+		this.platform = platform;
+		this.receiver = receiver;
 		List<String> targets = Stream.of(ShopService.values())
 			.map(service -> this.platform.direct(service).baseUrl().replace("http://", ""))
 			.toList();
@@ -80,12 +80,6 @@ class PrometheusIT {
 	void stop() {
 		if (this.monitoring != null) {
 			this.monitoring.close();
-		}
-		if (this.platform != null) {
-			this.platform.close();
-		}
-		if (this.receiver != null) {
-			this.receiver.close();
 		}
 	}
 

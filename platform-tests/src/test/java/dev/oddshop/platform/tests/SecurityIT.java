@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * payment with every credential but their own; services on loopback only; no secret in any log.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityIT {
 
@@ -57,18 +58,13 @@ class SecurityIT {
 	private TestPlatform platform;
 
 	@BeforeAll
-	void startPlatform() {
-		this.platform = TestPlatform.start("security-it", Map.of());
+	void useTheSharedPlatform(TestPlatform platform) {
+		this.platform = platform;
 	}
 
 	@AfterAll
-	void stopPlatform() throws IOException {
-		try {
-			this.platform.assertNoSecretsInLogs();
-		}
-		finally {
-			this.platform.close();
-		}
+	void noSecretInTheLogs() throws IOException {
+		this.platform.assertNoSecretsInLogs();
 	}
 
 	@Test

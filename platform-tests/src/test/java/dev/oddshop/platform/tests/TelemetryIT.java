@@ -3,10 +3,8 @@ package dev.oddshop.platform.tests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +15,10 @@ import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.OtlpReceiver.ReceivedSpan;
 import dev.oddshop.platform.tests.ShopApi.Reply;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * in-test OTLP receiver stands in for Tempo, which cannot run here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 class TelemetryIT {
 
 	private static final Set<String> ALL_SERVICES = Set.of("gateway", "order-service", "catalog-service",
@@ -41,20 +40,9 @@ class TelemetryIT {
 	private TestPlatform platform;
 
 	@BeforeAll
-	void start() {
-		this.receiver = new OtlpReceiver();
-		this.platform = TestPlatform.start("telemetry-run",
-				Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.receiver.tracesEndpoint(),
-						"PYROSCOPE_SERVER_ADDRESS", this.receiver.profilesEndpoint(), "PYROSCOPE_UPLOAD_INTERVAL", "2s",
-						"SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms"));
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.platform != null) {
-			this.platform.close();
-		}
-		this.receiver.close();
+	void useTheSharedPlatform(TestPlatform platform, OtlpReceiver receiver) {
+		this.platform = platform;
+		this.receiver = receiver;
 	}
 
 	@Test
@@ -271,9 +259,7 @@ class TelemetryIT {
 	}
 
 	private List<String> logLines(String service) throws IOException {
-		Path log = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath()
-			.resolve("platform-tests/target/telemetry-run/logs/" + service + ".log");
-		try (Stream<String> lines = Files.lines(log)) {
+		try (Stream<String> lines = Files.lines(this.platform.logs().resolve(service + ".log"))) {
 			return lines.toList();
 		}
 	}

@@ -48,7 +48,7 @@ final class TestPlatform implements AutoCloseable {
 		Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		return new TestPlatform(Platform.start(new PlatformConfig(root,
 				root.resolve("platform-tests/target/" + name), FreePorts.range(6), FreePorts.range(1), true, ADMIN_TOKEN,
-				PlatformConfig.newSecret(), environment, Duration.ofMinutes(4))));
+				PlatformConfig.newSecret(), environment, PlatformConfig.START_TIMEOUT)));
 	}
 
 	ShopApi api() {
