@@ -22,9 +22,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static dev.oddshop.provider.ChargeApiTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Charges take the configured time, and duplicates arriving meanwhile never charge twice. */
+/**
+ * Charges take the configured time, and duplicates arriving meanwhile never charge twice. The
+ * latency is long (2 s) so that a loaded machine still looks the charge up while it processes;
+ * the test bounds the time from below only (what the simulator was asked to spend).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shop.simulator.latency.mean=400ms", "shop.simulator.latency.jitter=50ms" })
+		properties = { "shop.simulator.latency.mean=2s", "shop.simulator.latency.jitter=100ms" })
 @AutoConfigureRestTestClient
 class ChargeLatencyTest {
 
@@ -40,7 +44,7 @@ class ChargeLatencyTest {
 		assertThat(during.status()).isEqualTo(ChargeStatus.PROCESSING);
 		assertThat(charge.join().status()).isEqualTo(ChargeStatus.SUCCEEDED);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(took).isBetween(Duration.ofMillis(340), Duration.ofSeconds(3));
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
 		assertThat(lookup(key).status()).isEqualTo(ChargeStatus.SUCCEEDED);
 	}
 
@@ -76,8 +80,10 @@ class ChargeLatencyTest {
 			.getResponseBody();
 	}
 
+	/** The charge as soon as the processor has recorded it. */
 	private Charge awaitLookup(String key) {
-		for (int i = 0; i < 100; i++) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
 			int status = this.http.get()
 				.uri("/v1/charges?idempotencyKey={key}", key)
 				.exchange()
@@ -87,7 +93,7 @@ class ChargeLatencyTest {
 			if (status == 200) {
 				return lookup(key);
 			}
-			sleep(10);
+			Thread.onSpinWait();
 		}
 		throw new AssertionError("The charge never showed up");
 	}
@@ -105,15 +111,6 @@ class ChargeLatencyTest {
 
 	private Ledger ledger() {
 		return this.http.get().uri("/v1/ledger").exchange().expectBody(Ledger.class).returnResult().getResponseBody();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -61,8 +61,10 @@ public final class FaultControl {
 
 	private String send(String method, String path, String body, int... expected)
 			throws IOException, InterruptedException {
+		// a service under a drill's load on a busy 2-core machine can take long to answer an admin
+		// call (a 15 s bound fired once); the bound only stops a call that will never answer
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.gateway.resolve(path))
-			.timeout(Duration.ofSeconds(15))
+			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + this.token)
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body));
