@@ -12,6 +12,9 @@ public final class ProviderFaultPoints {
 			"a charge at the provider, before it is processed (DECLINE: good cards declined)", FaultPoint.REQUEST,
 			Set.of(FaultKind.DECLINE));
 
+	public static final FaultPoint REFUND = FaultPoint.of("provider.refund",
+			"a refund at the provider, before it is recorded", FaultPoint.REQUEST);
+
 	private ProviderFaultPoints() {
 	}
 

@@ -42,6 +42,25 @@ class InternalPayments {
 		return ok(this.http.post().uri("/internal/payments/{order}/cancel", order).exchange());
 	}
 
+	PaymentView refund(UUID order) {
+		return ok(refunding(order));
+	}
+
+	/** A refund that answers a problem of this status and kind. */
+	void refundProblem(UUID order, int status, String kind) {
+		refunding(order).expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://odd-shop.dev/problems/" + kind);
+	}
+
+	private RestTestClient.ResponseSpec refunding(UUID order) {
+		return this.http.post().uri("/internal/payments/{order}/refund", order).exchange();
+	}
+
 	PaymentView get(UUID order) {
 		return ok(this.http.get().uri("/internal/payments/{order}", order).exchange());
 	}

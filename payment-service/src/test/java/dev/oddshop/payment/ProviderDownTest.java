@@ -85,6 +85,18 @@ class ProviderDownTest {
 		assertThat(payment.attempts()).isZero();
 	}
 
+	@Test
+	void refundOfACaptureWhileTheProviderIsDownAnswers503AndKeepsItCaptured() {
+		UUID order = UUID.randomUUID();
+		// captured while the provider was up
+		this.jdbc.update("""
+				insert into payment (id, order_id, customer_id, amount_cents, currency, status, provider_charge_id,
+				    attempts, created_at, updated_at)
+				values (?, ?, 'kim', 700, 'EUR', 'CAPTURED', 'ch_1', 1, now(), now())""", UUID.randomUUID(), order);
+		this.payments.refundProblem(order, 503, "provider-unavailable");
+		assertThat(this.payments.get(order).status()).isEqualTo(PaymentStatus.CAPTURED);
+	}
+
 	private static int unusedPort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

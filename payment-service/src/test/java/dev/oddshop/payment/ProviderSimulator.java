@@ -1,14 +1,17 @@
 package dev.oddshop.payment;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.oddshop.provider.ProviderSimulatorApplication;
 import dev.oddshop.provider.charge.Charge;
 import dev.oddshop.provider.charge.Ledger;
+import dev.oddshop.provider.charge.Refund;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +45,17 @@ final class ProviderSimulator implements AutoCloseable {
 
 	Ledger ledger() {
 		return this.http.get().uri("/v1/ledger").retrieve().body(Ledger.class);
+	}
+
+	/** A refund made straight at the provider, as payment-service would have made it. */
+	Refund refund(String idempotencyKey, String chargeId, long amountCents) {
+		return this.http.post()
+			.uri("/v1/refunds")
+			.header("Idempotency-Key", idempotencyKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("charge", chargeId, "amountCents", amountCents))
+			.retrieve()
+			.body(Refund.class);
 	}
 
 	Optional<Charge> charge(Object idempotencyKey) {

@@ -1,5 +1,6 @@
 package dev.oddshop.provider.charge;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,32 +28,35 @@ class ChargeBook {
 
 	private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+	/** The same entries by charge id: refunds name the charge, not the key it was made with. */
+	private final ConcurrentMap<String, Entry> byChargeId = new ConcurrentHashMap<>();
+
 	Optional<Entry> find(String key) {
 		return Optional.ofNullable(this.entries.get(key));
 	}
 
+	Optional<Charge> findCharge(String chargeId) {
+		return Optional.ofNullable(this.byChargeId.get(chargeId)).map(Entry::current);
+	}
+
 	/** Records the entry unless the key has one; answers the existing entry, or null if it was recorded. */
 	Entry putIfAbsent(String key, Entry entry) {
-		return this.entries.putIfAbsent(key, entry);
+		Entry existing = this.entries.putIfAbsent(key, entry);
+		if (existing == null) {
+			this.byChargeId.put(entry.processing().id(), entry);
+		}
+		return existing;
 	}
 
 	void remove(String key, Entry entry) {
-		this.entries.remove(key, entry);
+		if (this.entries.remove(key, entry)) {
+			this.byChargeId.remove(entry.processing().id(), entry);
+		}
 	}
 
-	Ledger ledger() {
-		long charges = 0;
-		long succeeded = 0;
-		long amount = 0;
-		for (Entry entry : this.entries.values()) {
-			Charge charge = entry.current();
-			charges++;
-			if (charge.status() == ChargeStatus.SUCCEEDED) {
-				succeeded++;
-				amount += charge.amountCents();
-			}
-		}
-		return new Ledger(charges, succeeded, amount);
+	/** Every charge as it stands now. */
+	List<Charge> charges() {
+		return this.entries.values().stream().map(Entry::current).toList();
 	}
 
 }

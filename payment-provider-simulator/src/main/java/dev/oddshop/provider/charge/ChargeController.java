@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The processor's merchant API. */
+/** The processor's merchant API: charges, their refunds, and the ledger over both. */
 @RestController
 @RequestMapping("/v1")
 class ChargeController {
@@ -28,10 +28,13 @@ class ChargeController {
 
 	private final ChargeProcessor processor;
 
+	private final RefundProcessor refunds;
+
 	private final FaultPoints faults;
 
-	ChargeController(ChargeProcessor processor, FaultPoints faults) {
+	ChargeController(ChargeProcessor processor, RefundProcessor refunds, FaultPoints faults) {
 		this.processor = processor;
+		this.refunds = refunds;
 		this.faults = faults;
 	}
 
@@ -40,11 +43,16 @@ class ChargeController {
 			@Valid @RequestBody ChargeRequest request) {
 		this.faults.strike(ProviderFaultPoints.CHARGE);
 		ChargeProcessor.Result result = this.processor.charge(key, request);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (result.replayed()) {
-			response.header(REPLAYED, "true");
-		}
-		return response.body(result.charge());
+		return answer(result.charge(), result.replayed());
+	}
+
+	/** Gives back part or all of a succeeded charge, at once; the same key never refunds twice. */
+	@PostMapping("/refunds")
+	ResponseEntity<Refund> refund(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
+			@Valid @RequestBody RefundRequest request) {
+		this.faults.strike(ProviderFaultPoints.REFUND);
+		RefundProcessor.Result result = this.refunds.refund(key, request);
+		return answer(result.refund(), result.replayed());
 	}
 
 	/** The charge made under an idempotency key: how a merchant reconciles after a timeout. */
@@ -56,7 +64,16 @@ class ChargeController {
 
 	@GetMapping("/ledger")
 	Ledger ledger() {
-		return this.processor.ledger();
+		return Ledger.of(this.processor.charges(), this.refunds.refunds());
+	}
+
+	/** 200 with the body, marked when it answers an earlier request with the same key. */
+	private static <T> ResponseEntity<T> answer(T body, boolean replayed) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (replayed) {
+			response.header(REPLAYED, "true");
+		}
+		return response.body(body);
 	}
 
 }

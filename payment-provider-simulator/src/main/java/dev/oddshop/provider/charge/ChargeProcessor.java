@@ -1,6 +1,7 @@
 package dev.oddshop.provider.charge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -105,8 +106,8 @@ class ChargeProcessor {
 		return this.book.find(key).map(ChargeBook.Entry::current);
 	}
 
-	Ledger ledger() {
-		return this.book.ledger();
+	List<Charge> charges() {
+		return this.book.charges();
 	}
 
 	private Result replay(String key, ChargeBook.Entry entry, ChargeRequest request) {

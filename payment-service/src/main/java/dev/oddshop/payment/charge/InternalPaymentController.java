@@ -22,10 +22,13 @@ class InternalPaymentController {
 
 	private final PaymentService payments;
 
+	private final PaymentRefunds refunds;
+
 	private final FaultPoints faults;
 
-	InternalPaymentController(PaymentService payments, FaultPoints faults) {
+	InternalPaymentController(PaymentService payments, PaymentRefunds refunds, FaultPoints faults) {
 		this.payments = payments;
+		this.refunds = refunds;
 		this.faults = faults;
 	}
 
@@ -44,6 +47,12 @@ class InternalPaymentController {
 	@PostMapping("/{orderId}/cancel")
 	PaymentView cancel(@PathVariable UUID orderId) {
 		return this.payments.cancel(orderId);
+	}
+
+	/** Gives the whole capture back, once; asking again answers the refunded payment. */
+	@PostMapping("/{orderId}/refund")
+	PaymentView refund(@PathVariable UUID orderId) {
+		return this.refunds.refund(orderId);
 	}
 
 }

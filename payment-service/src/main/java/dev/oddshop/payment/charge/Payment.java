@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** The payment of one order. Final states never change again. */
+/** The payment of one order. Final states never change again, but for a refund of a capture. */
 @Entity
 @Table(name = "payment")
 public class Payment {
@@ -41,6 +41,12 @@ public class Payment {
 
 	@Column(name = "failure_reason")
 	private String failureReason;
+
+	@Column(name = "provider_refund_id")
+	private String providerRefundId;
+
+	@Column(name = "refunded_at")
+	private Instant refundedAt;
 
 	private int attempts;
 
@@ -92,6 +98,26 @@ public class Payment {
 		this.updatedAt = Instant.now();
 	}
 
+	/**
+	 * Records the provider's refund of the whole capture: CAPTURED becomes REFUNDED. False when the
+	 * payment was refunded already (a concurrent refund stored it first); any other status throws,
+	 * since nothing was taken.
+	 */
+	boolean refunded(String refundId) {
+		if (this.status == PaymentStatus.REFUNDED) {
+			return false;
+		}
+		if (this.status != PaymentStatus.CAPTURED) {
+			throw new IllegalStateException("Payment of order " + this.orderId + " is " + this.status
+					+ "; only a captured payment can be refunded");
+		}
+		this.status = PaymentStatus.REFUNDED;
+		this.providerRefundId = refundId;
+		this.refundedAt = Instant.now();
+		this.updatedAt = this.refundedAt;
+		return true;
+	}
+
 	void attempted(int count) {
 		this.attempts = count;
 	}
@@ -106,6 +132,14 @@ public class Payment {
 
 	public PaymentStatus status() {
 		return this.status;
+	}
+
+	Long amountCents() {
+		return this.amountCents;
+	}
+
+	String providerChargeId() {
+		return this.providerChargeId;
 	}
 
 	public Instant updatedAt() {

@@ -11,10 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Payments by outcome and by what the provider last answered: the silent failures (a 200 that
- * declines) and the loud ones (timeouts, errors) side by side, with bounded label values.
+ * declines) and the loud ones (timeouts, errors) side by side, with bounded label values; and
+ * refunds by outcome.
  */
 @Component
 class PaymentMetrics {
+
+	/** The refunds' outcomes: the payment given back, or the provider refused or could not be reached. */
+	static final String REFUNDED = "refunded";
+
+	static final String REFUND_FAILED = "failed";
 
 	private final MeterRegistry meters;
 
@@ -28,6 +34,15 @@ class PaymentMetrics {
 			.description("Charges by payment outcome and the provider's last answer")
 			.tag("outcome", payment.status().name().toLowerCase(Locale.ROOT))
 			.tag("provider_result", providerResult(last))
+			.register(this.meters)
+			.increment();
+	}
+
+	/** A refund by its outcome, {@link #REFUNDED} or {@link #REFUND_FAILED}. */
+	void refund(String outcome) {
+		Counter.builder("shop.payment.refunds")
+			.description("Refunds of captured payments by outcome")
+			.tag("outcome", outcome)
 			.register(this.meters)
 			.increment();
 	}

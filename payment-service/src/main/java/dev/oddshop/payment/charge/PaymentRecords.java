@@ -50,6 +50,17 @@ class PaymentRecords {
 		return payment;
 	}
 
+	/** A refund as stored: {@code first} is false when a concurrent refund of the payment stored it before. */
+	record RefundStored(Payment payment, boolean first) {
+	}
+
+	@Transactional
+	RefundStored refunded(UUID orderId, String refundId) {
+		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+		boolean first = payment.refunded(refundId);
+		return new RefundStored(payment, first);
+	}
+
 	@Transactional
 	void recordAttempt(UUID paymentId, ChargeCall.Attempt attempt) {
 		this.attempts.save(new PaymentAttempt(paymentId, attempt));

@@ -197,8 +197,8 @@ public class PaymentService {
 			});
 		}
 		return Settlement.failed(switch (failure) {
-			case CallNotPermittedException ignored -> "provider circuit breaker open";
-			case BulkheadFullException ignored -> "too many concurrent provider calls";
+			case CallNotPermittedException ignored -> ProviderClient.describe(failure);
+			case BulkheadFullException ignored -> ProviderClient.describe(failure);
 			default -> switch (AttemptOutcome.of(failure)) {
 				case REJECTED -> "provider refused the charge: " + ProviderClient.describe(failure);
 				case SERVER_ERROR -> "provider error after " + call.attempts() + " attempt(s): "

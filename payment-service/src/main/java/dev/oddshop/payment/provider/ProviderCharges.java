@@ -1,5 +1,7 @@
 package dev.oddshop.payment.provider;
 
+import java.util.UUID;
+
 import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
@@ -9,8 +11,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * A charge with its retries: Resilience4j's "provider" retry (backoff with jitter), or, while a
- * RETRY_STORM fault is on, "provider-storm" (many attempts, no backoff), as a careless
+ * A charge or a refund with its retries: Resilience4j's "provider" retry (backoff with jitter), or,
+ * while a RETRY_STORM fault is on, "provider-storm" (many attempts, no backoff), as a careless
  * configuration change would have it. Both are configuration (application.yml).
  */
 @Component
@@ -32,8 +34,16 @@ public class ProviderCharges {
 	}
 
 	public ProviderCharge charge(ChargeCall call) {
-		Retry retries = this.faults.struck(PaymentFaultPoints.PROVIDER_RETRY, FaultKind.RETRY_STORM) ? this.storm : this.retry;
-		return retries.executeSupplier(() -> this.client.charge(call));
+		return retries().executeSupplier(() -> this.client.charge(call));
+	}
+
+	/** Safe to retry like a charge: every attempt carries the order's refund key. */
+	public ProviderRefund refund(UUID orderId, ProviderRefundRequest request) {
+		return retries().executeSupplier(() -> this.client.refund(orderId, request));
+	}
+
+	private Retry retries() {
+		return this.faults.struck(PaymentFaultPoints.PROVIDER_RETRY, FaultKind.RETRY_STORM) ? this.storm : this.retry;
 	}
 
 }

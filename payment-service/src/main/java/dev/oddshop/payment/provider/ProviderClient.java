@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import dev.oddshop.payment.PaymentFaultPoints;
 import dev.oddshop.platform.http.ServiceClients;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.annotation.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,7 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * The external payment provider. Circuit breaker and bulkhead are Resilience4j configuration
  * named "provider" (application.yml); {@link ProviderCharges} retries, which is safe because
- * every attempt sends the order id as idempotency key.
+ * every attempt sends an idempotency key made of the order id.
  */
 @Component
 public class ProviderClient {
@@ -59,6 +61,22 @@ public class ProviderClient {
 	}
 
 	/**
+	 * Refunds part or all of the order's charge under the key {@code refund-<orderId>}: the provider
+	 * answers a retry, a replay or a second refund request with that same refund, so the order is
+	 * refunded at most once. The charges' breaker and bulkhead: it is the same provider.
+	 */
+	@CircuitBreaker(name = "provider")
+	@Bulkhead(name = "provider")
+	public ProviderRefund refund(UUID orderId, ProviderRefundRequest request) {
+		return this.http.post()
+			.uri("/v1/refunds")
+			.header(IDEMPOTENCY_KEY, "refund-" + orderId)
+			.body(request)
+			.retrieve()
+			.body(ProviderRefund.class);
+	}
+
+	/**
 	 * The charge made under the order's idempotency key, if the provider has one. Never charges.
 	 * Its own breaker: look-ups must not mask (or be blocked by) the charges' failure rate.
 	 */
@@ -83,6 +101,12 @@ public class ProviderClient {
 	 * problem kind (never the provider's whole body, which may reach customers as a failure reason).
 	 */
 	public static String describe(Throwable failure) {
+		if (failure instanceof CallNotPermittedException) {
+			return "provider circuit breaker open";
+		}
+		if (failure instanceof BulkheadFullException) {
+			return "too many concurrent provider calls";
+		}
 		if (failure instanceof RestClientResponseException response) {
 			return "HTTP " + response.getStatusCode().value() + problemKind(response);
 		}
