@@ -18,6 +18,7 @@ import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.launcher.audit.InvariantAudit;
 import dev.oddshop.launcher.monitoring.LocalMonitoring;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -139,14 +140,16 @@ final class DrillTarget implements AutoCloseable {
 		while (this.audit.figures().pendingOrders() > 0 && System.nanoTime() < end) {
 			Thread.sleep(2_000);
 		}
-		return Optional.of(this.audit.findings(this.audit.figures(), providerSucceeded()));
+		return Optional.of(this.audit.findings(this.audit.figures(), providerLedger()));
 	}
 
-	private long providerSucceeded() throws IOException, InterruptedException {
+	private InvariantAudit.ProviderLedger providerLedger() throws IOException, InterruptedException {
 		HttpResponse<String> ledger = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(this.providerUrl + "/v1/ledger")).build(),
 					HttpResponse.BodyHandlers.ofString());
-		return JsonMapper.builder().build().readTree(ledger.body()).path("succeeded").asLong();
+		JsonNode json = JsonMapper.builder().build().readTree(ledger.body());
+		return new InvariantAudit.ProviderLedger(json.path("succeeded").asLong(), json.path("refunds").asLong(),
+				json.path("refundedAmountCents").asLong());
 	}
 
 	@Override

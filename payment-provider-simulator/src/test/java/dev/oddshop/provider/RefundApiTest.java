@@ -170,7 +170,7 @@ class RefundApiTest {
 		String key = UUID.randomUUID().toString();
 		refund(key, charge.id(), 400);
 		Ledger before = ledger();
-		problem(key, changed.equals("charge") ? refundBody(other.id(), 400) : refundBody(charge.id(), 401), 409,
+		problem(key, changed.equals("charge") ? refundBody(other.id(), 400) : refundBody(charge.id(), 401), 422,
 				"idempotency-key-reused");
 		assertThat(ledger()).isEqualTo(before);
 	}

@@ -34,12 +34,16 @@ import org.springframework.stereotype.Service;
 /**
  * Checkout as a saga: current prices -> reserve stock -> charge -> commit and confirm. A failure
  * compensates (release the stock, order FAILED with the reason); an unknown payment outcome
- * leaves the order PENDING for {@link #resume(Order)}, which asks and never charges again.
+ * leaves the order PENDING for {@link #resume(Order)}, which asks and never charges again. A paid
+ * order whose stock is gone (its reservation expired) is refunded before it fails.
  */
 @Service
 public class CheckoutSaga {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckoutSaga.class);
+
+	/** What the customer reads when the stock ran out between the payment and the commit. */
+	static final String SOLD_OUT_REFUNDED = "the items sold out before the order completed; the payment was refunded in full";
 
 	private final CartService carts;
 
@@ -177,6 +181,7 @@ public class CheckoutSaga {
 				yield settle(id, payment);
 			}
 			case PAYMENT_CAPTURED -> commit(id);
+			case REFUND_DUE -> refund(id);
 			case DONE -> order;
 		};
 	}
@@ -192,6 +197,8 @@ public class CheckoutSaga {
 				log.warn("Order {}: payment failed ({})", id, payment.failureReason());
 				yield compensate(id, FailureCause.INTERNAL, "the payment could not be completed; nothing was charged");
 			}
+			// only after a refund this saga asked for: the money is back, the stock goes back too
+			case REFUNDED -> compensate(id, FailureCause.INTERNAL, SOLD_OUT_REFUNDED);
 			case PENDING -> {
 				Order current = this.transitions.current(id);
 				yield current.step() == CheckoutStep.PAYMENT_UNKNOWN ? current
@@ -210,11 +217,30 @@ public class CheckoutSaga {
 			return this.transitions.current(id);
 		}
 		if (!committed) {
-			// only when inventory was unreachable for longer than the reservation's expiry
-			log.error("Order {}: paid, but its reservation expired and the stock is gone; the payment needs a refund", id);
-			return this.transitions.apply(id, o -> o.fail(FailureCause.INTERNAL, "stock reservation expired after payment; refund due"));
+			// only when inventory was unreachable for longer than the reservation's expiry and the stock sold meanwhile
+			log.error("Order {}: paid, but its reservation expired and the stock is gone; refunding the payment", id);
+			this.transitions.apply(id, o -> o.refundDue("stock reservation expired after payment"));
+			return refund(id);
 		}
 		return this.transitions.apply(id, Order::confirm);
+	}
+
+	/**
+	 * Gives the whole payment of an order whose stock is gone back. Until payment-service confirms
+	 * the refund, the order stays PENDING (REFUND_DUE) and the reconciler asks again: a refund is
+	 * keyed by the order, so asking twice never refunds twice.
+	 */
+	private Order refund(UUID id) {
+		Payment payment;
+		try {
+			payment = this.payments.refund(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {}: the refund failed ({}); the reconciler retries", id, describe(ex));
+			return this.transitions.current(id);
+		}
+		log.info("Order {}: payment {}, order failed", id, payment.status());
+		return this.transitions.apply(id, o -> o.fail(FailureCause.INTERNAL, SOLD_OUT_REFUNDED));
 	}
 
 	/** Releases the stock and fails the order with a reason fit for the customer (the detail is logged). */

@@ -14,6 +14,8 @@ public enum CheckoutStep {
 	PAYMENT_UNKNOWN,
 	/** Paid; the reservation still has to be committed. */
 	PAYMENT_CAPTURED,
+	/** Paid, but the stock is gone (its reservation expired): the payment has to be refunded. */
+	REFUND_DUE,
 	/** Final. */
 	DONE
 

@@ -106,6 +106,10 @@ public class Order {
 		moveTo(OrderStatus.PENDING, CheckoutStep.PAYMENT_CAPTURED, null);
 	}
 
+	public void refundDue(String reason) {
+		moveTo(OrderStatus.PENDING, CheckoutStep.REFUND_DUE, reason);
+	}
+
 	public void confirm() {
 		moveTo(OrderStatus.CONFIRMED, CheckoutStep.DONE, null);
 	}

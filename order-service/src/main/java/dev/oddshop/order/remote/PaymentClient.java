@@ -28,7 +28,7 @@ public class PaymentClient {
 
 	public enum Status {
 
-		PENDING, CAPTURED, DECLINED, FAILED
+		PENDING, CAPTURED, DECLINED, FAILED, REFUNDED
 
 	}
 
@@ -61,6 +61,17 @@ public class PaymentClient {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Gives the captured payment of the order back, in full; repeating it answers the same refund
+	 * (payment-service refunds once, under the provider's idempotency key). An error means the
+	 * refund is still owed: the caller asks again later.
+	 */
+	@Retry(name = "payment-status")
+	@CircuitBreaker(name = "payment")
+	public Payment refund(UUID orderId) {
+		return this.http.post().uri("/internal/payments/{orderId}/refund", orderId).retrieve().body(Payment.class);
 	}
 
 	/**

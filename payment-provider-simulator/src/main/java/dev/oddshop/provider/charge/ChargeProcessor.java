@@ -112,8 +112,7 @@ class ChargeProcessor {
 
 	private Result replay(String key, ChargeBook.Entry entry, ChargeRequest request) {
 		if (!entry.request().sameChargeAs(request)) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-					"Idempotency key " + key + " was already used for a different charge");
+			throw IdempotencyKeys.reused(key, "charge");
 		}
 		return new Result(entry.result().join(), true);
 	}

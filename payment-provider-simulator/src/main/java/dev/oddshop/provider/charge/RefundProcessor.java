@@ -75,8 +75,7 @@ class RefundProcessor {
 
 	private Result replay(String key, RefundBook.Entry entry, RefundRequest request) {
 		if (!entry.request().equals(request)) {
-			throw ApiException.conflict("idempotency-key-reused",
-					"Idempotency key " + key + " was already used for a different refund");
+			throw IdempotencyKeys.reused(key, "refund");
 		}
 		try {
 			return new Result(entry.result().join(), true);

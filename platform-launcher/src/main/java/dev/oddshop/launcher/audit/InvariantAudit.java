@@ -13,8 +13,9 @@ import dev.oddshop.launcher.EmbeddedPostgresServer;
 
 /**
  * The shop's invariants, checked in its databases after a run: every order final, no stock below
- * zero or left reserved, one payment per order, captured payments == confirmed orders ==
- * successful provider charges (less the captures a silent-failure fault never sent).
+ * zero or left reserved, one payment per order, captured payments == confirmed orders (in number
+ * and in money), every successful provider charge either captured or refunded here (less the
+ * captures a silent-failure fault never sent), and every refund here one at the provider.
  */
 public final class InvariantAudit {
 
@@ -36,27 +37,33 @@ public final class InvariantAudit {
 	}
 
 	/** The figures an audit compares. */
-	public record Figures(long pendingOrders, long confirmedOrders, long capturedPayments, long capturesNeverSent,
-			long negativeStock, long reservedStock, long ordersWithSeveralPayments) {
+	public record Figures(long pendingOrders, long confirmedOrders, long confirmedRevenueCents, long capturedPayments,
+			long capturedCents, long capturesNeverSent, long refundedPayments, long refundedCents, long negativeStock,
+			long reservedStock, long ordersWithSeveralPayments) {
+	}
+
+	/** What the provider's ledger ({@code GET /v1/ledger}) says it did. */
+	public record ProviderLedger(long succeeded, long refunds, long refundedAmountCents) {
 	}
 
 	public Figures figures() throws SQLException {
 		return new Figures(count("orders", "select count(*) from orders where status = 'PENDING'"),
 				count("orders", "select count(*) from orders where status = 'CONFIRMED'"),
+				count("orders", "select coalesce(sum(total_cents), 0) from orders where status = 'CONFIRMED'"),
 				count("payments", "select count(*) from payment where status = 'CAPTURED'"),
+				count("payments", "select coalesce(sum(amount_cents), 0) from payment where status = 'CAPTURED'"),
 				count("payments", "select count(*) from payment p where status = 'CAPTURED' "
 						+ "and not exists (select 1 from payment_attempt a where a.payment_id = p.id)"),
+				count("payments", "select count(*) from payment where status = 'REFUNDED'"),
+				count("payments", "select coalesce(sum(amount_cents), 0) from payment where status = 'REFUNDED'"),
 				count("inventory", "select count(*) from stock where available < 0 or reserved < 0"),
 				count("inventory", "select coalesce(sum(reserved), 0) from stock"),
 				count("payments", "select count(*) from (select order_id from payment group by order_id "
 						+ "having count(*) > 1) d"));
 	}
 
-	/**
-	 * What is wrong, in words; empty when all holds.
-	 * @param providerSucceeded the provider's count of successful charges (its ledger)
-	 */
-	public List<String> findings(Figures figures, long providerSucceeded) {
+	/** What is wrong, in words; empty when all holds. */
+	public List<String> findings(Figures figures, ProviderLedger provider) {
 		List<String> findings = new ArrayList<>();
 		if (figures.pendingOrders() > 0) {
 			findings.add(figures.pendingOrders() + " order(s) still PENDING");
@@ -74,9 +81,21 @@ public final class InvariantAudit {
 			findings.add(figures.capturedPayments() + " captured payments but " + figures.confirmedOrders()
 					+ " confirmed orders");
 		}
-		if (providerSucceeded != figures.capturedPayments() - figures.capturesNeverSent()) {
-			findings.add("the provider charged " + providerSucceeded + " times for " + figures.capturedPayments()
-					+ " captured payments (" + figures.capturesNeverSent() + " never sent): double or lost charges");
+		if (figures.capturedCents() != figures.confirmedRevenueCents()) {
+			findings.add(figures.capturedCents() + " cents captured but " + figures.confirmedRevenueCents()
+					+ " cents of confirmed orders");
+		}
+		// a refunded payment was a successful charge first
+		long charged = figures.capturedPayments() + figures.refundedPayments() - figures.capturesNeverSent();
+		if (provider.succeeded() != charged) {
+			findings.add("the provider charged " + provider.succeeded() + " times for " + figures.capturedPayments()
+					+ " captured and " + figures.refundedPayments() + " refunded payments (" + figures.capturesNeverSent()
+					+ " never sent): double or lost charges");
+		}
+		if (provider.refunds() != figures.refundedPayments() || provider.refundedAmountCents() != figures.refundedCents()) {
+			findings.add("the provider refunded " + provider.refunds() + " times, " + provider.refundedAmountCents()
+					+ " cents, for " + figures.refundedPayments() + " refunded payments of " + figures.refundedCents()
+					+ " cents");
 		}
 		return findings;
 	}

@@ -15,7 +15,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A provider slower than every timeout: the checkout answers PENDING (outcome unknown) and the
- * reconciler resolves each order by asking, never by charging again.
+ * reconciler resolves each order by asking, never by charging again. Reservations last a second
+ * here, far less than a payment: the stock of a slow payment can be sold meanwhile, and then the
+ * payment is refunded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReconciliationIT {
@@ -25,10 +27,11 @@ class ReconciliationIT {
 	@BeforeAll
 	void startPlatformWithASlowProvider() {
 		this.platform = TestPlatform.start("reconciliation-run",
-				Map.of("SIMULATOR_LATENCY_MEAN", "3s", "SIMULATOR_LATENCY_JITTER", "0ms",
+				Map.of("SIMULATOR_LATENCY_MEAN", "5s", "SIMULATOR_LATENCY_JITTER", "0ms",
 						// order-service gives up on payment-service long before the provider answers
 						"PAYMENT_READ_TIMEOUT", "500ms", "SHOP_ORDERS_STALE_AFTER", "2s",
-						"SHOP_ORDERS_RECONCILE_INTERVAL", "1s"));
+						"SHOP_ORDERS_RECONCILE_INTERVAL", "1s", "SHOP_INVENTORY_RESERVATION_TTL", "1s",
+						"SHOP_INVENTORY_SWEEP_INTERVAL", "1s"));
 	}
 
 	@AfterAll
@@ -72,6 +75,41 @@ class ReconciliationIT {
 		assertThat(this.platform.available(202)).isEqualTo(before);
 		assertThat(this.platform.api().get("/api/orders/" + orderId, this.platform.as("frank")).text("failureReason"))
 			.contains("declined");
+	}
+
+	@Test
+	void aPaidOrderWhoseStockWasSoldMeanwhileIsRefundedInFull() throws Exception {
+		long product = 203;
+		Reply one = this.platform.api().put("/api/inventory/stock/" + product, ShopApi.map("available", 1),
+				"Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN);
+		assertThat(one.status()).as(one.raw()).isEqualTo(200);
+		Reply before = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
+		String cart = this.platform.cartWith("gina", product, 1);
+		Reply checkout = this.platform.checkout("gina", cart, "tok_visa", null);
+		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+		String orderId = checkout.text("orderId");
+
+		// the reservation expires long before the 5 s payment ends; then the last item is sold elsewhere
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> this.platform.available(product) == 1);
+		Reply sold = this.platform.api().put("/api/inventory/stock/" + product, ShopApi.map("available", 0),
+				"Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN);
+		assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+				this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina")).text("status"))
+			.isEqualTo("FAILED"));
+		Reply order = this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina"));
+		assertThat(order.text("failureReason")).contains("refunded in full");
+		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("gina"));
+		assertThat(payment.text("status")).isEqualTo("REFUNDED");
+		Reply after = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
+		assertThat(after.body().path("refunds").asLong() - before.body().path("refunds").asLong()).isEqualTo(1);
+		assertThat(after.body().path("refundedAmountCents").asLong() - before.body().path("refundedAmountCents").asLong())
+			.isEqualTo(order.body().path("totalCents").asLong());
+		assertThat(this.platform.available(product)).isZero();
+		// captured - refunded = confirmed revenue = what the provider kept
+		this.platform.assertInvariants();
 	}
 
 }

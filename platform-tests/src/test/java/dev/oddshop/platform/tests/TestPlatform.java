@@ -22,6 +22,7 @@ import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.launcher.audit.InvariantAudit;
 import dev.oddshop.platform.tests.ShopApi.Reply;
+import tools.jackson.databind.JsonNode;
 
 import static dev.oddshop.platform.tests.ShopApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,8 +155,9 @@ final class TestPlatform implements AutoCloseable {
 		InvariantAudit audit = new InvariantAudit(this.platform.postgres());
 		await().atMost(Duration.ofSeconds(60)).until(() -> audit.figures().pendingOrders() == 0);
 		InvariantAudit.Figures figures = audit.figures();
-		long providerSucceeded = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger").body().path("succeeded").asLong();
-		assertThat(audit.findings(figures, providerSucceeded)).isEmpty();
+		JsonNode ledger = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger").body();
+		assertThat(audit.findings(figures, new InvariantAudit.ProviderLedger(ledger.path("succeeded").asLong(),
+				ledger.path("refunds").asLong(), ledger.path("refundedAmountCents").asLong()))).isEmpty();
 		return figures;
 	}
 
