@@ -4,11 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import dev.oddshop.platform.fault.FaultPoint;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.fault.InjectedFaultException;
+import dev.oddshop.platform.web.ProblemBody;
+import dev.oddshop.platform.web.ProblemTypes;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -46,7 +48,7 @@ final class FaultInterceptor implements ClientHttpRequestInterceptor {
 			throw refused.getCause();
 		}
 		catch (InjectedFaultException error) {
-			return new ServiceUnavailable(error.getMessage());
+			return new ServiceUnavailable(error.getMessage(), request.getURI().getPath());
 		}
 		return execution.execute(request, body);
 	}
@@ -56,11 +58,10 @@ final class FaultInterceptor implements ClientHttpRequestInterceptor {
 
 		private final byte[] body;
 
-		ServiceUnavailable(String detail) {
-			this.body = """
-					{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"%s"}"""
-				.formatted(detail.replace("\"", "'"))
-				.getBytes(StandardCharsets.UTF_8);
+		ServiceUnavailable(String detail, String instance) {
+			this.body = JsonMapper.shared()
+				.writeValueAsBytes(ProblemBody.of(HttpStatus.SERVICE_UNAVAILABLE,
+						ProblemTypes.kindOf(HttpStatus.SERVICE_UNAVAILABLE), detail, instance));
 		}
 
 		@Override

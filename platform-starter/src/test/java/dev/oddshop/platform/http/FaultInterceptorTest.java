@@ -96,7 +96,13 @@ class FaultInterceptorTest {
 	void anErrorIsTheDependencysServiceUnavailable() {
 		long failed = clientCalls("503", "SERVER_ERROR");
 		enable("failing", FaultKind.ERROR, null);
-		assertThatExceptionOfType(HttpServerErrorException.ServiceUnavailable.class).isThrownBy(this::callWork);
+		assertThatExceptionOfType(HttpServerErrorException.ServiceUnavailable.class).isThrownBy(this::callWork)
+			.satisfies(unavailable -> {
+				// the problem document every service writes (ProblemBody), as an overloaded callee answers
+				assertThat(unavailable.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+				assertThat(unavailable.getResponseBodyAsString()).contains("\"type\":\"https://odd-shop.dev/problems/service-unavailable\"",
+						"\"status\":503", "\"instance\":\"/work\"");
+			});
 		assertThat(clientCalls("503", "SERVER_ERROR")).isEqualTo(failed + 1);
 		assertThat(this.calls.errors()).singleElement().isInstanceOf(HttpServerErrorException.class);
 	}
