@@ -9,9 +9,11 @@ import dev.oddshop.order.checkout.StubServices.Endpoint;
 import dev.oddshop.order.lifecycle.CheckoutStep;
 import dev.oddshop.order.lifecycle.OrderItem;
 import dev.oddshop.order.lifecycle.OrderView;
+import dev.oddshop.order.remote.PaymentClient;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,10 +32,12 @@ import static dev.oddshop.order.checkout.StubServices.dropConnection;
 import static dev.oddshop.order.checkout.StubServices.failedAtProvider;
 import static dev.oddshop.order.checkout.StubServices.insufficientStock;
 import static dev.oddshop.order.checkout.StubServices.noAnswer;
+import static dev.oddshop.order.checkout.StubServices.payment;
 import static dev.oddshop.order.checkout.StubServices.prices;
 import static dev.oddshop.order.checkout.StubServices.problem;
 import static dev.oddshop.order.checkout.StubServices.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every way a checkout ends, through the public API, with catalog, inventory and payment stubbed
@@ -79,6 +83,26 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 		assertThat(scrape()).containsPattern("shop_checkouts_total\\{[^}]*cause=\"none\"[^}]*outcome=\"confirmed\"");
 	}
 
+	@Test
+	void aCartEmptyOrCheckedOutAlreadyIsRefusedBeforeAnyServiceIsAsked() {
+		UUID bought = cartWith(7, 1);
+		assertThat(checkout(bought).text("status")).isEqualTo("CONFIRMED");
+		stubs.reset();
+		double refused = checkouts("refused", "customer");
+
+		Reply empty = checkout(newCart());
+		Reply again = checkout(bought);
+
+		assertThat(empty.status()).isEqualTo(409);
+		assertThat(empty.text("type")).isEqualTo(PROBLEMS + "cart-empty");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.text("type")).isEqualTo(PROBLEMS + "cart-checked-out");
+		assertThat(stubs.called(CATALOG)).isEmpty();
+		assertThat(stubs.called(INVENTORY)).isEmpty();
+		assertThat(stubs.called(PAYMENT)).isEmpty();
+		assertThat(checkouts("refused", "customer")).isEqualTo(refused + 2);
+	}
+
 	static Stream<Named<Answer>> breakdowns() {
 		return Stream.of(Named.of("answering 500", serverError()), Named.of("dropping the connection", dropConnection()));
 	}
@@ -122,10 +146,19 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 		assertThat(checkouts("refused", "customer")).isEqualTo(refused + 1);
 	}
 
-	@Test
-	void insufficientStockFailsTheOrderOnTheCustomersSideAndChargesNothing() {
+	static Stream<Arguments> refusals() {
+		return Stream.of(
+				arguments(Named.of("409, short of stock", insufficientStock(7)),
+						"Not enough stock of product 7 to cover the reservation"),
+				arguments(Named.of("404, a product inventory does not stock",
+						problem(HttpStatus.NOT_FOUND, "not-found", "Product 7 not found")), "Product 7 not found"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("refusals")
+	void insufficientStockFailsTheOrderOnTheCustomersSideAndChargesNothing(Answer inventory, String refusal) {
 		UUID cart = cartWith(7, 3);
-		stubs.answer(RESERVE, insufficientStock(7));
+		stubs.answer(RESERVE, inventory);
 		double failed = checkouts("failed", "customer");
 
 		Reply reply = checkout(cart);
@@ -133,8 +166,7 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.text("type")).isEqualTo(PROBLEMS + "insufficient-stock");
 		// inventory's refusal is its business answer to the request, passed on in its words
-		assertThat(reply.text("detail"))
-			.isEqualTo("insufficient stock: Not enough stock of product 7 to cover the reservation");
+		assertThat(reply.text("detail")).isEqualTo("insufficient stock: " + refusal);
 		UUID order = reply.orderId();
 		assertThat(row(order)).isEqualTo(new OrderRow("FAILED", "DONE", "CUSTOMER", reply.text("detail")));
 		assertThat(stubs.called(PAYMENT)).isEmpty();
@@ -233,6 +265,21 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 		assertThat(cartStatus(cart)).isEqualTo("CHECKING_OUT");
 		// not final yet: counted when the reconciler settles it (CheckoutResumeTest)
 		assertThat(endedCheckouts()).isEqualTo(ended);
+	}
+
+	@Test
+	void aChargeStillPendingAtTheProviderLeavesTheOrderPendingWithTheStockReserved() {
+		UUID cart = cartWith(7, 1);
+		stubs.answer(CHARGE, payment(PaymentClient.Status.PENDING, null, "provider timeout"));
+
+		Reply reply = checkout(cart);
+
+		assertThat(reply.status()).isEqualTo(201);
+		assertThat(reply.text("status")).isEqualTo("PENDING");
+		UUID order = reply.orderId();
+		assertThat(row(order)).isEqualTo(new OrderRow("PENDING", "PAYMENT_UNKNOWN", null, null));
+		assertThat(order(order).history().getLast().reason()).isEqualTo("payment pending at the provider");
+		assertThat(stubs.called(INVENTORY, order)).containsExactly(RESERVE);
 	}
 
 	/**

@@ -86,7 +86,13 @@ abstract class CheckoutTestSupport {
 
 	/** A new cart of this test's customer with the product in it, priced by the catalog stub. */
 	UUID cartWith(long productId, int quantity) {
-		UUID cart = UUID.fromString(this.http.post()
+		UUID cart = newCart();
+		add(cart, productId, quantity);
+		return cart;
+	}
+
+	UUID newCart() {
+		return UUID.fromString(this.http.post()
 			.uri("/api/orders/carts")
 			.header(CustomerId.HEADER, this.customer)
 			.exchange()
@@ -97,8 +103,6 @@ abstract class CheckoutTestSupport {
 			.getResponseBody()
 			.path("cartId")
 			.asString());
-		add(cart, productId, quantity);
-		return cart;
 	}
 
 	void add(UUID cart, long productId, int quantity) {
