@@ -93,8 +93,8 @@ final class StubServices {
 
 	}
 
-	/** One request a stub received: the endpoint, the id it is about (order or product), its body. */
-	record Call(Endpoint endpoint, String id, JsonNode body) {
+	/** One request a stub received: the endpoint, the id it is about (order or product), its path and body. */
+	record Call(Endpoint endpoint, String id, String path, JsonNode body) {
 
 		boolean isAbout(UUID orderId) {
 			return this.id.equals(orderId.toString());
@@ -299,7 +299,7 @@ final class StubServices {
 			body.put("title", status.getReasonPhrase());
 			body.put("status", status.value());
 			body.put("detail", detail);
-			body.put("instance", call.endpoint().path.pattern().replace("([^/]+)", call.id()));
+			body.put("instance", call.path());
 			body.putAll(properties);
 			return response(status, "application/problem+json", body);
 		};
@@ -358,7 +358,7 @@ final class StubServices {
 			for (Endpoint endpoint : Endpoint.values()) {
 				String id = (endpoint.service() == this.service) ? endpoint.match(request.getMethod(), path, body) : null;
 				if (id != null) {
-					Call call = new Call(endpoint, id, body);
+					Call call = new Call(endpoint, id, path, body);
 					StubServices.this.calls.add(call);
 					return StubServices.this.answers.getOrDefault(endpoint, normally(endpoint)).to(call);
 				}
