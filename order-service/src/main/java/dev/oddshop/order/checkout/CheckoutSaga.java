@@ -103,10 +103,13 @@ public class CheckoutSaga {
 		try {
 			order = this.transitions.start(cart, idempotencyKey, items, cart.items().getFirst().currency());
 		}
-		catch (DataIntegrityViolationException ex) {
-			// the same key raced in from another request: answer with the order it created
-			return replay(this.orders.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey)
-				.orElseThrow(() -> ex), cartId);
+		catch (DataIntegrityViolationException | ApiException ex) {
+			// a request with the same key got past the look-up above too and won the race: to the same
+			// cart it claimed the cart first (409 cart-checked-out), to another it took the key. Its order
+			// is committed by now (the claim waited for its transaction): answer with it.
+			Optional<Order> winner = idempotencyKey == null ? Optional.empty()
+					: this.orders.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey);
+			return replay(winner.orElseThrow(() -> ex), cartId);
 		}
 		return new Outcome(run(order, cardToken), false);
 	}
