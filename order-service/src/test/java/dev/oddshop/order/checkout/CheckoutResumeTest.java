@@ -5,19 +5,26 @@ import java.util.UUID;
 import dev.oddshop.order.lifecycle.CheckoutStep;
 import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.order.lifecycle.OrderView;
+import dev.oddshop.order.remote.PaymentClient;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
 
 import static dev.oddshop.order.checkout.StubServices.Endpoint.CANCEL;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.CHARGE;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.COMMIT;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.PAYMENT_STATUS;
+import static dev.oddshop.order.checkout.StubServices.Endpoint.REFUND;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.RELEASE;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.RESERVE;
 import static dev.oddshop.order.checkout.StubServices.Service.INVENTORY;
 import static dev.oddshop.order.checkout.StubServices.Service.PAYMENT;
 import static dev.oddshop.order.checkout.StubServices.captured;
 import static dev.oddshop.order.checkout.StubServices.declined;
+import static dev.oddshop.order.checkout.StubServices.insufficientStock;
 import static dev.oddshop.order.checkout.StubServices.noAnswer;
+import static dev.oddshop.order.checkout.StubServices.payment;
+import static dev.oddshop.order.checkout.StubServices.problem;
 import static dev.oddshop.order.checkout.StubServices.reservation;
 import static dev.oddshop.order.checkout.StubServices.serverError;
 import static dev.oddshop.order.checkout.StubServices.stillPendingAtProvider;
@@ -133,6 +140,32 @@ class CheckoutResumeTest extends CheckoutTestSupport {
 		assertThat(stubs.calls(COMMIT, order)).hasSize(4);
 		assertThat(cartStatus(cart)).isEqualTo("CHECKED_OUT");
 		assertThat(checkouts("confirmed", "none")).isEqualTo(confirmed + 1);
+	}
+
+	@Test
+	void aRefundThatFailedIsAskedForAgainByALaterRound() {
+		UUID cart = cartWith(7, 1);
+		stubs.answer(COMMIT, insufficientStock(7));
+		stubs.answer(REFUND, problem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "the provider is down"));
+		Reply reply = checkout(cart);
+		assertThat(reply.status()).isEqualTo(201);
+		assertThat(reply.text("status")).isEqualTo("PENDING");
+		UUID order = reply.orderId();
+		assertThat(row(order)).isEqualTo(new OrderRow("PENDING", "REFUND_DUE", null, null));
+		int refundsAsked = stubs.calls(REFUND, order).size();
+		stubs.answer(REFUND, payment(PaymentClient.Status.REFUNDED, null, null));
+		double failed = checkouts("failed", "internal");
+
+		OrderView settled = reconcile(order);
+
+		assertThat(settled.status()).isEqualTo(OrderStatus.FAILED);
+		assertThat(row(order)).isEqualTo(new OrderRow("FAILED", "DONE", "INTERNAL", CheckoutSaga.SOLD_OUT_REFUNDED));
+		// never charged again, never committed again: only the refund is asked for again (payment-service
+		// refunds under one idempotency key per order, so asking twice never refunds twice)
+		assertThat(stubs.calls(CHARGE, order)).hasSize(1);
+		assertThat(stubs.calls(COMMIT, order)).hasSize(1);
+		assertThat(stubs.calls(REFUND, order)).hasSizeGreaterThan(refundsAsked);
+		assertThat(checkouts("failed", "internal")).isEqualTo(failed + 1);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.CHARGE;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.COMMIT;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.PRICE;
+import static dev.oddshop.order.checkout.StubServices.Endpoint.REFUND;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.RELEASE;
 import static dev.oddshop.order.checkout.StubServices.Endpoint.RESERVE;
 import static dev.oddshop.order.checkout.StubServices.Service.CATALOG;
@@ -288,7 +289,7 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 	 * the customer is owed their money.
 	 */
 	@Test
-	void aCommitRefusedAfterPaymentFailsTheOrderWithARefundDue() {
+	void aCommitRefusedAfterPaymentRefundsThePaymentAndFailsTheOrder() {
 		UUID cart = cartWith(7, 1);
 		stubs.answer(COMMIT, insufficientStock(7));
 		double failed = checkouts("failed", "internal");
@@ -298,13 +299,12 @@ class CheckoutSagaTest extends CheckoutTestSupport {
 		assertThat(reply.status()).isEqualTo(201);
 		assertThat(reply.text("status")).isEqualTo("FAILED");
 		UUID order = reply.orderId();
-		assertThat(row(order)).isEqualTo(
-				new OrderRow("FAILED", "DONE", "INTERNAL", "stock reservation expired after payment; refund due"));
+		assertThat(row(order)).isEqualTo(new OrderRow("FAILED", "DONE", "INTERNAL", CheckoutSaga.SOLD_OUT_REFUNDED));
 		assertThat(checkouts("failed", "internal")).isEqualTo(failed + 1);
 		// the stock is gone: nothing to release
 		assertThat(stubs.called(INVENTORY, order)).containsExactly(RESERVE, COMMIT);
-		// the money: captured once and not given back yet; a refund call will show up here
-		assertThat(stubs.called(PAYMENT, order)).containsExactly(CHARGE);
+		// the money: captured once, given back once
+		assertThat(stubs.called(PAYMENT, order)).containsExactly(CHARGE, REFUND);
 	}
 
 	private static final String SECRET = "IllegalStateException at http://10.0.3.7:8084/internal/debug";

@@ -64,7 +64,8 @@ final class StubServices {
 		RELEASE(Service.INVENTORY, "POST", "/internal/reservations/([^/]+)/release"),
 		CHARGE(Service.PAYMENT, "POST", "/internal/payments"),
 		PAYMENT_STATUS(Service.PAYMENT, "GET", "/internal/payments/([^/]+)"),
-		CANCEL(Service.PAYMENT, "POST", "/internal/payments/([^/]+)/cancel");
+		CANCEL(Service.PAYMENT, "POST", "/internal/payments/([^/]+)/cancel"),
+		REFUND(Service.PAYMENT, "POST", "/internal/payments/([^/]+)/refund");
 
 		private final Service service;
 
@@ -205,6 +206,7 @@ final class StubServices {
 			// payment-service's tombstone: no charge asked for yet, and none will be taken now
 			case CANCEL -> call -> json(HttpStatus.OK, new PaymentView(UUID.randomUUID(), call.id(), "FAILED", null,
 					null, 0, null, "cancelled before charge"));
+			case REFUND -> payment(PaymentClient.Status.REFUNDED, null, null);
 		};
 	}
 
