@@ -1,14 +1,11 @@
 package dev.oddshop.gateway;
 
-import java.util.Optional;
-
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * One line per request on the "access" logger: method, path, status, duration, request id,
@@ -28,30 +26,35 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessLogFilter implements WebFilter {
 
-	private static final Logger log = LoggerFactory.getLogger("access");
+    private static final Logger log = LoggerFactory.getLogger("access");
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		long start = System.nanoTime();
-		return chain.filter(exchange).doFinally(signal -> {
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			Optional<TraceContext> trace = traceOf(exchange);
-			try (MDC.MDCCloseable traceId = MDC.putCloseable("traceId", trace.map(TraceContext::traceId).orElse(null));
-					MDC.MDCCloseable spanId = MDC.putCloseable("spanId", trace.map(TraceContext::spanId).orElse(null))) {
-				log.info("{} {} {} {}ms request_id={} client_address={}", exchange.getRequest().getMethod(),
-						exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
-						(System.nanoTime() - start) / 1_000_000, exchange.getAttribute(RequestIdFilter.ATTRIBUTE),
-						ClientAddress.of(exchange));
-			}
-		});
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            Optional<TraceContext> trace = traceOf(exchange);
+            try (MDC.MDCCloseable traceId = MDC.putCloseable(
+                            "traceId", trace.map(TraceContext::traceId).orElse(null));
+                    MDC.MDCCloseable spanId = MDC.putCloseable(
+                            "spanId", trace.map(TraceContext::spanId).orElse(null))) {
+                log.info(
+                        "{} {} {} {}ms request_id={} client_address={}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath().value(),
+                        status == null ? 200 : status.value(),
+                        (System.nanoTime() - start) / 1_000_000,
+                        exchange.getAttribute(RequestIdFilter.ATTRIBUTE),
+                        ClientAddress.of(exchange));
+            }
+        });
+    }
 
-	private static Optional<TraceContext> traceOf(ServerWebExchange exchange) {
-		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-			.map(context -> context.<TracingObservationHandler.TracingContext>get(
-					TracingObservationHandler.TracingContext.class))
-			.map(TracingObservationHandler.TracingContext::getSpan)
-			.map(span -> span.context());
-	}
-
+    private static Optional<TraceContext> traceOf(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.gateway;
 
 import java.net.InetSocketAddress;
-
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -11,12 +10,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ClientAddress {
 
-	private ClientAddress() {
-	}
+    private ClientAddress() {}
 
-	public static String of(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-	}
-
+    public static String of(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.oddshop.gateway;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,74 +10,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A stand-in for every service behind the gateway in its module tests (the real services run in
  * platform-tests): it records each request it receives and answers 200 with an empty object.
  */
 public final class StubServices implements AutoCloseable {
 
-	/**
-	 * A request as the service received it.
-	 *
-	 * @param method the method
-	 * @param rawPath the path exactly as forwarded
-	 * @param headers the headers, names in lower case
-	 */
-	public record Received(String method, String rawPath, Map<String, List<String>> headers) {
+    /**
+     * A request as the service received it.
+     *
+     * @param method the method
+     * @param rawPath the path exactly as forwarded
+     * @param headers the headers, names in lower case
+     */
+    public record Received(String method, String rawPath, Map<String, List<String>> headers) {
 
-		public String header(String name) {
-			List<String> values = this.headers.get(name.toLowerCase());
-			return values == null ? null : String.join(",", values);
-		}
+        public String header(String name) {
+            List<String> values = this.headers.get(name.toLowerCase());
+            return values == null ? null : String.join(",", values);
+        }
+    }
 
-	}
+    private final HttpServer server;
 
-	private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
-	private final List<Received> received = new CopyOnWriteArrayList<>();
+    public StubServices() {
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        this.server.createContext("/", exchange -> {
+            Map<String, List<String>> headers = new HashMap<>();
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+            exchange.getRequestBody().readAllBytes();
+            this.received.add(new Received(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        this.server.start();
+    }
 
-	public StubServices() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.createContext("/", exchange -> {
-			Map<String, List<String>> headers = new HashMap<>();
-			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
-			exchange.getRequestBody().readAllBytes();
-			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers));
-			byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		this.server.start();
-	}
+    public String url() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
 
-	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
-	}
+    public List<Received> received() {
+        return List.copyOf(this.received);
+    }
 
-	public List<Received> received() {
-		return List.copyOf(this.received);
-	}
+    public Received last() {
+        return this.received.getLast();
+    }
 
-	public Received last() {
-		return this.received.getLast();
-	}
+    public void clear() {
+        this.received.clear();
+    }
 
-	public void clear() {
-		this.received.clear();
-	}
-
-	@Override
-	public void close() {
-		this.server.stop(0);
-	}
-
+    @Override
+    public void close() {
+        this.server.stop(0);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.inventory;
 
 import dev.oddshop.platform.fault.DeclaredFaultPoints;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,13 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class InventoryApplication {
 
-	@Bean
-	DeclaredFaultPoints faultPoints() {
-		return DeclaredFaultPoints.in(InventoryFaultPoints.class);
-	}
+    @Bean
+    DeclaredFaultPoints faultPoints() {
+        return DeclaredFaultPoints.in(InventoryFaultPoints.class);
+    }
 
-	public static void main(String[] args) {
-		SpringApplication.run(InventoryApplication.class, args);
-	}
-
+    public static void main(String[] args) {
+        SpringApplication.run(InventoryApplication.class, args);
+    }
 }

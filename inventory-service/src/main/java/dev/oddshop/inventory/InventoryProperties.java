@@ -1,7 +1,6 @@
 package dev.oddshop.inventory;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval the pause between two runs of the expiry sweeper
  */
 @ConfigurationProperties("shop.inventory")
-public record InventoryProperties(@DefaultValue("15m") Duration reservationTtl,
-		@DefaultValue("5s") Duration sweepInterval) {
-}
+public record InventoryProperties(
+        @DefaultValue("15m") Duration reservationTtl,
+        @DefaultValue("5s") Duration sweepInterval) {}

@@ -1,5 +1,7 @@
 package dev.oddshop.drill;
 
+import dev.oddshop.launcher.scenario.FaultControl;
+import dev.oddshop.launcher.scenario.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,124 +10,131 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.oddshop.launcher.scenario.FaultControl;
-import dev.oddshop.launcher.scenario.Scenario;
-
 /**
  * One drill: load throughout, warm-up, baseline, the scenario's faults on, off, recovery; then
  * what the signals showed, the ranked suspects and the audit.
  */
 final class DrillRun {
 
-	private DrillRun() {
-	}
+    private DrillRun() {}
 
-	static DrillResult run(Scenario fileScenario, DrillTimings timings, DrillTarget target, Path out) throws Exception {
-		Scenario scenario = fileScenario.lastingFor(timings.fault());
-		FaultControl faults = new FaultControl(URI.create(target.gateway()), target.adminToken());
-		Instant start = Instant.now();
-		LoadDriver load = LoadDriver.start(scenario.load(), target.gateway(), target.adminToken(),
-				timings.checkoutRate(), timings.total(), out.resolve("gatling"));
-		Phase warmUp = phase("warm-up", start, timings.warmUp());
-		sleepUntil(warmUp.end());
-		load.ensureRunning();
-		target.startMonitoring();
-		PrometheusApi prometheus = target.prometheus();
-		try (AlertWatcher alerts = new AlertWatcher(prometheus)) {
-			Instant baselineStart = Instant.now();
-			sleepUntil(baselineStart.plus(timings.baseline()));
-			List<Map<String, String>> firingBeforeFault = awaitQuiet(prometheus, scenario, Duration.ofMinutes(2));
-			Phase baseline = new Phase("baseline", baselineStart, Instant.now());
-			Instant faultStart = Instant.now();
-			faults.start(scenario);
-			log("%s: faults on (%s)", scenario.name(), scenario.faults().size());
-			sleepUntil(faultStart.plus(timings.fault()));
-			faults.stop(scenario);
-			Instant faultEnd = Instant.now();
-			log("%s: faults off; recovery", scenario.name());
-			Phase fault = new Phase("fault", faultStart, faultEnd);
-			Phase recovery = phase("recovery", faultEnd, timings.recovery());
-			Path gatlingReport = load.awaitReport();
-			sleepUntil(recovery.end().plusSeconds(5));
+    static DrillResult run(Scenario fileScenario, DrillTimings timings, DrillTarget target, Path out) throws Exception {
+        Scenario scenario = fileScenario.lastingFor(timings.fault());
+        FaultControl faults = new FaultControl(URI.create(target.gateway()), target.adminToken());
+        Instant start = Instant.now();
+        LoadDriver load = LoadDriver.start(
+                scenario.load(),
+                target.gateway(),
+                target.adminToken(),
+                timings.checkoutRate(),
+                timings.total(),
+                out.resolve("gatling"));
+        Phase warmUp = phase("warm-up", start, timings.warmUp());
+        sleepUntil(warmUp.end());
+        load.ensureRunning();
+        target.startMonitoring();
+        PrometheusApi prometheus = target.prometheus();
+        try (AlertWatcher alerts = new AlertWatcher(prometheus)) {
+            Instant baselineStart = Instant.now();
+            sleepUntil(baselineStart.plus(timings.baseline()));
+            List<Map<String, String>> firingBeforeFault = awaitQuiet(prometheus, scenario, Duration.ofMinutes(2));
+            Phase baseline = new Phase("baseline", baselineStart, Instant.now());
+            Instant faultStart = Instant.now();
+            faults.start(scenario);
+            log("%s: faults on (%s)", scenario.name(), scenario.faults().size());
+            sleepUntil(faultStart.plus(timings.fault()));
+            faults.stop(scenario);
+            Instant faultEnd = Instant.now();
+            log("%s: faults off; recovery", scenario.name());
+            Phase fault = new Phase("fault", faultStart, faultEnd);
+            Phase recovery = phase("recovery", faultEnd, timings.recovery());
+            Path gatlingReport = load.awaitReport();
+            sleepUntil(recovery.end().plusSeconds(5));
 
-			SignalCollector collector = new SignalCollector(prometheus);
-			List<PhaseSignals> signals = new ArrayList<>();
-			for (Phase phase : List.of(baseline, fault, recovery)) {
-				signals.add(collector.collect(phase, target.waits(phase)));
-			}
-			List<DrillResult.Detection> detections = new ArrayList<>();
-			for (Map<String, String> expected : scenario.expectedAlerts()) {
-				boolean early = firingBeforeFault.stream().anyMatch(alert -> alert.entrySet().containsAll(expected.entrySet()));
-				detections.add(new DrillResult.Detection(expected,
-						since(faultStart, firstFiring(prometheus, expected, faultStart, recovery.end())),
-						since(faultStart, alerts.firstSeen(expected)), early));
-			}
-			List<Map<String, String>> unexpected = alerts.seenAfter(baseline.start())
-				.stream()
-				.filter(alert -> scenario.expectedAlerts().stream()
-					.noneMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
-				.toList();
-			List<Suspect> suspects = SuspectRanking.rank(signals.get(0), signals.get(1));
-			return new DrillResult(scenario, List.of(warmUp, baseline, fault, recovery), signals, detections,
-					unexpected, suspects, target.audit(Duration.ofSeconds(90)), gatlingReport,
-					prometheus.exemplars("shop_checkout_seconds_bucket", faultStart, faultEnd)
-						.stream()
-						.limit(3)
-						.toList());
-		}
-	}
+            SignalCollector collector = new SignalCollector(prometheus);
+            List<PhaseSignals> signals = new ArrayList<>();
+            for (Phase phase : List.of(baseline, fault, recovery)) {
+                signals.add(collector.collect(phase, target.waits(phase)));
+            }
+            List<DrillResult.Detection> detections = new ArrayList<>();
+            for (Map<String, String> expected : scenario.expectedAlerts()) {
+                boolean early = firingBeforeFault.stream()
+                        .anyMatch(alert -> alert.entrySet().containsAll(expected.entrySet()));
+                detections.add(new DrillResult.Detection(
+                        expected,
+                        since(faultStart, firstFiring(prometheus, expected, faultStart, recovery.end())),
+                        since(faultStart, alerts.firstSeen(expected)),
+                        early));
+            }
+            List<Map<String, String>> unexpected = alerts.seenAfter(baseline.start()).stream()
+                    .filter(alert -> scenario.expectedAlerts().stream()
+                            .noneMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
+                    .toList();
+            List<Suspect> suspects = SuspectRanking.rank(signals.get(0), signals.get(1));
+            return new DrillResult(
+                    scenario,
+                    List.of(warmUp, baseline, fault, recovery),
+                    signals,
+                    detections,
+                    unexpected,
+                    suspects,
+                    target.audit(Duration.ofSeconds(90)),
+                    gatlingReport,
+                    prometheus.exemplars("shop_checkout_seconds_bucket", faultStart, faultEnd).stream()
+                            .limit(3)
+                            .toList());
+        }
+    }
 
-	/**
-	 * Waits (at most {@code limit}) until none of the scenario's expected alerts is active, so the
-	 * fault starts from a quiet shop; returns those still active when the wait ran out.
-	 */
-	static List<Map<String, String>> awaitQuiet(PrometheusApi prometheus, Scenario scenario, Duration limit)
-			throws InterruptedException {
-		Instant end = Instant.now().plus(limit);
-		while (true) {
-			List<Map<String, String>> active = prometheus.alertmanagerAlerts()
-				.stream()
-				.filter(alert -> scenario.expectedAlerts().stream()
-					.anyMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
-				.toList();
-			if (active.isEmpty() || Instant.now().isAfter(end)) {
-				return active;
-			}
-			log("%s: waiting for a quiet baseline (%s active)", scenario.name(), active);
-			Thread.sleep(5_000);
-		}
-	}
+    /**
+     * Waits (at most {@code limit}) until none of the scenario's expected alerts is active, so the
+     * fault starts from a quiet shop; returns those still active when the wait ran out.
+     */
+    static List<Map<String, String>> awaitQuiet(PrometheusApi prometheus, Scenario scenario, Duration limit)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (true) {
+            List<Map<String, String>> active = prometheus.alertmanagerAlerts().stream()
+                    .filter(alert -> scenario.expectedAlerts().stream()
+                            .anyMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
+                    .toList();
+            if (active.isEmpty() || Instant.now().isAfter(end)) {
+                return active;
+            }
+            log("%s: waiting for a quiet baseline (%s active)", scenario.name(), active);
+            Thread.sleep(5_000);
+        }
+    }
 
-	/** When Prometheus first had the alert firing in the range (its ALERTS series), or null. */
-	private static Instant firstFiring(PrometheusApi prometheus, Map<String, String> alert, Instant from, Instant to) {
-		StringBuilder selector = new StringBuilder("ALERTS{alertstate=\"firing\"");
-		alert.forEach((name, value) -> selector.append(',').append(name).append("=\"").append(value).append('"'));
-		selector.append('}');
-		return prometheus.range(selector.toString(), from, to, Duration.ofSeconds(5))
-			.stream()
-			.flatMap(series -> series.points().stream())
-			.map(point -> Instant.ofEpochSecond((long) point[0]))
-			.min(Instant::compareTo)
-			.orElse(null);
-	}
+    /** When Prometheus first had the alert firing in the range (its ALERTS series), or null. */
+    private static Instant firstFiring(PrometheusApi prometheus, Map<String, String> alert, Instant from, Instant to) {
+        StringBuilder selector = new StringBuilder("ALERTS{alertstate=\"firing\"");
+        alert.forEach((name, value) ->
+                selector.append(',').append(name).append("=\"").append(value).append('"'));
+        selector.append('}');
+        return prometheus.range(selector.toString(), from, to, Duration.ofSeconds(5)).stream()
+                .flatMap(series -> series.points().stream())
+                .map(point -> Instant.ofEpochSecond((long) point[0]))
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
 
-	private static Duration since(Instant start, Instant then) {
-		return then == null ? null : Duration.between(start, then);
-	}
+    private static Duration since(Instant start, Instant then) {
+        return then == null ? null : Duration.between(start, then);
+    }
 
-	private static Phase phase(String name, Instant start, Duration length) {
-		return new Phase(name, start, start.plus(length));
-	}
+    private static Phase phase(String name, Instant start, Duration length) {
+        return new Phase(name, start, start.plus(length));
+    }
 
-	private static void sleepUntil(Instant moment) throws InterruptedException {
-		long millis = Duration.between(Instant.now(), moment).toMillis();
-		if (millis > 0) {
-			Thread.sleep(millis);
-		}
-	}
+    private static void sleepUntil(Instant moment) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), moment).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
 
-	static void log(String format, Object... args) {
-		System.out.printf("[drill %tT] %s%n", Instant.now().toEpochMilli(), format.formatted(args));
-	}
-
+    static void log(String format, Object... args) {
+        System.out.printf("[drill %tT] %s%n", Instant.now().toEpochMilli(), format.formatted(args));
+    }
 }

@@ -8,38 +8,37 @@ import java.time.Duration;
  */
 record DrillTimings(Duration warmUp, Duration baseline, Duration fault, Duration recovery, double checkoutRate) {
 
-	/** What users run: long enough for the slow windows to settle. */
-	static DrillTimings full() {
-		return new DrillTimings(Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMinutes(4),
-				Duration.ofMinutes(2), 4);
-	}
+    /** What users run: long enough for the slow windows to settle. */
+    static DrillTimings full() {
+        return new DrillTimings(
+                Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(2), 4);
+    }
 
-	/** CI's: just long enough for the drill alerts (5m/1m windows) to fire. */
-	static DrillTimings brief() {
-		return new DrillTimings(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120),
-				Duration.ofSeconds(45), 3);
-	}
+    /** CI's: just long enough for the drill alerts (5m/1m windows) to fire. */
+    static DrillTimings brief() {
+        return new DrillTimings(
+                Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(45), 3);
+    }
 
-	/**
-	 * The fault matrix's first pair: the warm-up of a brief drill, and a baseline long enough for
-	 * the business guard, whose recent baseline leaves out Prometheus's first 2 minutes.
-	 */
-	static DrillTimings matrixFirst() {
-		return new DrillTimings(Duration.ofSeconds(60), Duration.ofSeconds(150), Duration.ofSeconds(120),
-				Duration.ofSeconds(45), 3);
-	}
+    /**
+     * The fault matrix's first pair: the warm-up of a brief drill, and a baseline long enough for
+     * the business guard, whose recent baseline leaves out Prometheus's first 2 minutes.
+     */
+    static DrillTimings matrixFirst() {
+        return new DrillTimings(
+                Duration.ofSeconds(60), Duration.ofSeconds(150), Duration.ofSeconds(120), Duration.ofSeconds(45), 3);
+    }
 
-	/**
-	 * A fault matrix pair after the first: the platform is warm, and the recovery plus baseline let
-	 * the 1-minute windows of the previous pair's alerts clear (the wait for a quiet start does the rest).
-	 */
-	static DrillTimings matrix() {
-		return new DrillTimings(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(120),
-				Duration.ofSeconds(45), 3);
-	}
+    /**
+     * A fault matrix pair after the first: the platform is warm, and the recovery plus baseline let
+     * the 1-minute windows of the previous pair's alerts clear (the wait for a quiet start does the rest).
+     */
+    static DrillTimings matrix() {
+        return new DrillTimings(
+                Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(45), 3);
+    }
 
-	Duration total() {
-		return this.warmUp.plus(this.baseline).plus(this.fault).plus(this.recovery);
-	}
-
+    Duration total() {
+        return this.warmUp.plus(this.baseline).plus(this.fault).plus(this.recovery);
+    }
 }

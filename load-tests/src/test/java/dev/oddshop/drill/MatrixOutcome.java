@@ -25,128 +25,162 @@ import java.util.TreeMap;
  * @param suspects the ranking's top 3
  * @param audit the invariant audit's findings (empty: sound), if it ran
  */
-record MatrixOutcome(MatrixPair pair, double failedJourneys, double revenueDrop, double p95Before, double p95During,
-		Duration page, List<String> pages, List<String> carriedOver, List<Suspect> suspects,
-		Optional<List<String>> audit) {
+record MatrixOutcome(
+        MatrixPair pair,
+        double failedJourneys,
+        double revenueDrop,
+        double p95Before,
+        double p95During,
+        Duration page,
+        List<String> pages,
+        List<String> carriedOver,
+        List<Suspect> suspects,
+        Optional<List<String>> audit) {
 
-	/** A pair that costs more than this share of journeys or of revenue must page... */
-	static final double MUST_PAGE = 0.10;
+    /** A pair that costs more than this share of journeys or of revenue must page... */
+    static final double MUST_PAGE = 0.10;
 
-	/** ...within this long. */
-	static final Duration PAGE_WITHIN = Duration.ofMinutes(3);
+    /** ...within this long. */
+    static final Duration PAGE_WITHIN = Duration.ofMinutes(3);
 
-	/** A pair that costs less than this share of both had no customer impact and must not page. */
-	static final double NO_IMPACT = 0.02;
+    /** A pair that costs less than this share of both had no customer impact and must not page. */
+    static final double NO_IMPACT = 0.02;
 
-	static MatrixOutcome of(MatrixPair pair, DrillResult result, PrometheusApi prometheus) {
-		PhaseSignals baseline = result.signals().get(0);
-		PhaseSignals fault = result.signals().get(1);
-		double revenueBefore = collectedPerMinute(baseline);
-		double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - collectedPerMinute(fault) / revenueBefore) : 0;
-		Instant faultStart = result.phases().get(2).start();
-		Instant recoveryEnd = result.phases().get(3).end();
-		Map<String, Instant> firstFiring = new TreeMap<>();
-		prometheus.range("ALERTS{alertstate=\"firing\",severity=\"page\"}", faultStart.minusSeconds(30), recoveryEnd,
-				Duration.ofSeconds(5))
-			.forEach(series -> series.points()
-				.stream()
-				.map(point -> Instant.ofEpochMilli((long) (point[0] * 1000)))
-				.min(Instant::compareTo)
-				.ifPresent(first -> firstFiring.merge(name(series.labels()), first,
-						(a, b) -> a.isBefore(b) ? a : b)));
-		List<String> carriedOver = firstFiring.entrySet().stream()
-			.filter(alert -> !alert.getValue().isAfter(faultStart))
-			.map(Map.Entry::getKey)
-			.toList();
-		Map<String, Instant> fresh = new TreeMap<>(firstFiring);
-		carriedOver.forEach(fresh::remove);
-		Duration page = fresh.values().stream().min(Instant::compareTo)
-			.map(first -> Duration.between(faultStart, first))
-			.orElse(null);
-		return new MatrixOutcome(pair,
-				Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()), revenueDrop,
-				baseline.slis().gatewayP95Seconds(), fault.slis().gatewayP95Seconds(), page, List.copyOf(fresh.keySet()),
-				carriedOver, result.suspects().stream().limit(3).toList(), result.audit());
-	}
+    static MatrixOutcome of(MatrixPair pair, DrillResult result, PrometheusApi prometheus) {
+        PhaseSignals baseline = result.signals().get(0);
+        PhaseSignals fault = result.signals().get(1);
+        double revenueBefore = collectedPerMinute(baseline);
+        double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - collectedPerMinute(fault) / revenueBefore) : 0;
+        Instant faultStart = result.phases().get(2).start();
+        Instant recoveryEnd = result.phases().get(3).end();
+        Map<String, Instant> firstFiring = new TreeMap<>();
+        prometheus
+                .range(
+                        "ALERTS{alertstate=\"firing\",severity=\"page\"}",
+                        faultStart.minusSeconds(30),
+                        recoveryEnd,
+                        Duration.ofSeconds(5))
+                .forEach(series -> series.points().stream()
+                        .map(point -> Instant.ofEpochMilli((long) (point[0] * 1000)))
+                        .min(Instant::compareTo)
+                        .ifPresent(first ->
+                                firstFiring.merge(name(series.labels()), first, (a, b) -> a.isBefore(b) ? a : b)));
+        List<String> carriedOver = firstFiring.entrySet().stream()
+                .filter(alert -> !alert.getValue().isAfter(faultStart))
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<String, Instant> fresh = new TreeMap<>(firstFiring);
+        carriedOver.forEach(fresh::remove);
+        Duration page = fresh.values().stream()
+                .min(Instant::compareTo)
+                .map(first -> Duration.between(faultStart, first))
+                .orElse(null);
+        return new MatrixOutcome(
+                pair,
+                Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()),
+                revenueDrop,
+                baseline.slis().gatewayP95Seconds(),
+                fault.slis().gatewayP95Seconds(),
+                page,
+                List.copyOf(fresh.keySet()),
+                carriedOver,
+                result.suspects().stream().limit(3).toList(),
+                result.audit());
+    }
 
-	/**
-	 * The money the provider really collected per minute: the shop's revenue less what was never
-	 * settled. A payment reported captured but never charged loses the shop its money while every
-	 * customer is served, and that is a loss that must page too.
-	 */
-	private static double collectedPerMinute(PhaseSignals signals) {
-		return signals.slis().revenuePerMinute() * (1 - signals.business().settledShortfallRatio());
-	}
+    /**
+     * The money the provider really collected per minute: the shop's revenue less what was never
+     * settled. A payment reported captured but never charged loses the shop its money while every
+     * customer is served, and that is a loss that must page too.
+     */
+    private static double collectedPerMinute(PhaseSignals signals) {
+        return signals.slis().revenuePerMinute() * (1 - signals.business().settledShortfallRatio());
+    }
 
-	/** A page alert named by its alert name and what it is about. */
-	private static String name(Map<String, String> labels) {
-		return labels.get("alertname") + detail(labels.get("slo")) + detail(labels.get("journey"))
-				+ detail(labels.get("application"));
-	}
+    /** A page alert named by its alert name and what it is about. */
+    private static String name(Map<String, String> labels) {
+        return labels.get("alertname")
+                + detail(labels.get("slo"))
+                + detail(labels.get("journey"))
+                + detail(labels.get("application"));
+    }
 
-	private static String detail(String label) {
-		return label == null || label.isEmpty() ? "" : " " + label;
-	}
+    private static String detail(String label) {
+        return label == null || label.isEmpty() ? "" : " " + label;
+    }
 
-	/** The larger of the two losses. */
-	double impact() {
-		return Math.max(this.failedJourneys, this.revenueDrop);
-	}
+    /** The larger of the two losses. */
+    double impact() {
+        return Math.max(this.failedJourneys, this.revenueDrop);
+    }
 
-	boolean mustPage() {
-		return impact() >= MUST_PAGE;
-	}
+    boolean mustPage() {
+        return impact() >= MUST_PAGE;
+    }
 
-	boolean noImpact() {
-		return impact() < NO_IMPACT;
-	}
+    boolean noImpact() {
+        return impact() < NO_IMPACT;
+    }
 
-	boolean pagedInTime() {
-		return this.page != null && this.page.compareTo(PAGE_WITHIN) <= 0;
-	}
+    boolean pagedInTime() {
+        return this.page != null && this.page.compareTo(PAGE_WITHIN) <= 0;
+    }
 
-	/** Paged when it had to, and stayed silent without customer impact. */
-	boolean detectionRight() {
-		return mustPage() ? pagedInTime() : !noImpact() || this.page == null;
-	}
+    /** Paged when it had to, and stayed silent without customer impact. */
+    boolean detectionRight() {
+        return mustPage() ? pagedInTime() : !noImpact() || this.page == null;
+    }
 
-	boolean serviceFirst() {
-		return !this.suspects.isEmpty() && this.suspects.getFirst().service().equals(this.pair.culprit());
-	}
+    boolean serviceFirst() {
+        return !this.suspects.isEmpty() && this.suspects.getFirst().service().equals(this.pair.culprit());
+    }
 
-	boolean serviceAndKindFirst() {
-		return !this.suspects.isEmpty() && this.pair.namedBy(this.suspects.getFirst());
-	}
+    boolean serviceAndKindFirst() {
+        return !this.suspects.isEmpty() && this.pair.namedBy(this.suspects.getFirst());
+    }
 
-	boolean culpritInTopThree() {
-		return this.suspects.stream().anyMatch(suspect -> suspect.service().equals(this.pair.culprit()));
-	}
+    boolean culpritInTopThree() {
+        return this.suspects.stream().anyMatch(suspect -> suspect.service().equals(this.pair.culprit()));
+    }
 
-	boolean auditClean() {
-		return this.audit.map(List::isEmpty).orElse(true);
-	}
+    boolean auditClean() {
+        return this.audit.map(List::isEmpty).orElse(true);
+    }
 
-	/**
-	 * One pair's own verdict (what CI's sampled pairs must meet): detection right, audit clean and,
-	 * where customers lost, the culprit service among the top 3. The matrix-wide ranking targets
-	 * are shares over many pairs ({@link MatrixTable}).
-	 */
-	boolean passed() {
-		return detectionRight() && auditClean() && (noImpact() || culpritInTopThree());
-	}
+    /**
+     * One pair's own verdict (what CI's sampled pairs must meet): detection right, audit clean and,
+     * where customers lost, the culprit service among the top 3. The matrix-wide ranking targets
+     * are shares over many pairs ({@link MatrixTable}).
+     */
+    boolean passed() {
+        return detectionRight() && auditClean() && (noImpact() || culpritInTopThree());
+    }
 
-	/** The pair as a row of the matrix table. */
-	String row() {
-		return String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.2f -> %.2f s | %s | %s | %s | %s | %s |",
-				this.pair.id(), 100 * this.failedJourneys, 100 * this.revenueDrop, this.p95Before, this.p95During,
-				this.page == null ? "none" : this.page.toSeconds() + " s",
-				(this.pages.isEmpty() ? "-" : String.join(", ", this.pages))
-						+ (this.carriedOver.isEmpty() ? "" : " (still firing from before: " + String.join(", ", this.carriedOver) + ")"),
-				this.suspects.isEmpty() ? "-" : String.join(", ", this.suspects.stream()
-					.map(suspect -> suspect.service() + " " + suspect.kind())
-					.toList()),
-				this.audit.map(findings -> findings.isEmpty() ? "clean" : "FAILED: " + findings).orElse("n/a"),
-				passed() ? "pass" : "FAIL");
-	}
-
+    /** The pair as a row of the matrix table. */
+    String row() {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.0f %% | %.0f %% | %.2f -> %.2f s | %s | %s | %s | %s | %s |",
+                this.pair.id(),
+                100 * this.failedJourneys,
+                100 * this.revenueDrop,
+                this.p95Before,
+                this.p95During,
+                this.page == null ? "none" : this.page.toSeconds() + " s",
+                (this.pages.isEmpty() ? "-" : String.join(", ", this.pages))
+                        + (this.carriedOver.isEmpty()
+                                ? ""
+                                : " (still firing from before: " + String.join(", ", this.carriedOver) + ")"),
+                this.suspects.isEmpty()
+                        ? "-"
+                        : String.join(
+                                ", ",
+                                this.suspects.stream()
+                                        .map(suspect -> suspect.service() + " " + suspect.kind())
+                                        .toList()),
+                this.audit
+                        .map(findings -> findings.isEmpty() ? "clean" : "FAILED: " + findings)
+                        .orElse("n/a"),
+                passed() ? "pass" : "FAIL");
+    }
 }

@@ -6,47 +6,64 @@ import java.util.Map;
  * What the telemetry showed over one phase: the business SLIs, each service's RED and
  * saturation signals, each dependency call's latency and errors, and the database's waits.
  */
-record PhaseSignals(Phase phase, Slis slis, Map<String, ServiceSignals> services,
-		Map<String, DependencySignals> dependencies, Business business, Map<String, DatabaseWaits> databaseWaits) {
+record PhaseSignals(
+        Phase phase,
+        Slis slis,
+        Map<String, ServiceSignals> services,
+        Map<String, DependencySignals> dependencies,
+        Business business,
+        Map<String, DatabaseWaits> databaseWaits) {
 
-	/**
-	 * The user-facing figures. A journey failed when the gateway answered it with a 5xx, answered
-	 * it slower than its SLO's threshold, or confirmed no order for an internal reason.
-	 */
-	record Slis(double checkoutErrorRatio, double checkoutP95Seconds, double paymentSuccessRatio,
-			double revenuePerMinute, double checkoutsPerSecond, double journeyFailureRatio, double gatewayP95Seconds) {
-	}
+    /**
+     * The user-facing figures. A journey failed when the gateway answered it with a 5xx, answered
+     * it slower than its SLO's threshold, or confirmed no order for an internal reason.
+     */
+    record Slis(
+            double checkoutErrorRatio,
+            double checkoutP95Seconds,
+            double paymentSuccessRatio,
+            double revenuePerMinute,
+            double checkoutsPerSecond,
+            double journeyFailureRatio,
+            double gatewayP95Seconds) {}
 
-	/**
-	 * One service: requests, errors, latency, the time it spends itself per request (not waiting
-	 * for its HTTP dependencies), CPU, heap after GC, pool waits, the longest a connection was held,
-	 * blocked threads, and how long the oldest request still running had been running (a request
-	 * that hangs shows in the server's histogram only once it ends).
-	 */
-	record ServiceSignals(double requestRate, double errorRatio, double p95Seconds, double ownSecondsPerRequest,
-			double cpu, double liveHeapRatio, double poolPending, double connectionHeldSeconds, double blockedThreads,
-			double longestRunningSeconds) {
-	}
+    /**
+     * One service: requests, errors, latency, the time it spends itself per request (not waiting
+     * for its HTTP dependencies), CPU, heap after GC, pool waits, the longest a connection was held,
+     * blocked threads, and how long the oldest request still running had been running (a request
+     * that hangs shows in the server's histogram only once it ends).
+     */
+    record ServiceSignals(
+            double requestRate,
+            double errorRatio,
+            double p95Seconds,
+            double ownSecondsPerRequest,
+            double cpu,
+            double liveHeapRatio,
+            double poolPending,
+            double connectionHeldSeconds,
+            double blockedThreads,
+            double longestRunningSeconds) {}
 
-	/**
-	 * One service's calls to one dependency; {@code noAnswerRatio} is the share that got no response
-	 * at all (refused, reset, timed out: outcome UNKNOWN), part of {@code errorRatio}.
-	 */
-	record DependencySignals(String caller, String target, double rate, double errorRatio, double noAnswerRatio,
-			double p95Seconds) {
-	}
+    /**
+     * One service's calls to one dependency; {@code noAnswerRatio} is the share that got no response
+     * at all (refused, reset, timed out: outcome UNKNOWN), part of {@code errorRatio}.
+     */
+    record DependencySignals(
+            String caller, String target, double rate, double errorRatio, double noAnswerRatio, double p95Seconds) {}
 
-	/** Money and payment outcomes. */
-	record Business(double declineShare, double capturesNeverSent, double settledShortfallRatio,
-			double stormRetryCalls, double providerCallsPerPayment) {
-	}
+    /** Money and payment outcomes. */
+    record Business(
+            double declineShare,
+            double capturesNeverSent,
+            double settledShortfallRatio,
+            double stormRetryCalls,
+            double providerCallsPerPayment) {}
 
-	/** Sessions of one database seen waiting, by what they waited for (samples summed over the phase). */
-	record DatabaseWaits(int lock, int sleep) {
-	}
+    /** Sessions of one database seen waiting, by what they waited for (samples summed over the phase). */
+    record DatabaseWaits(int lock, int sleep) {}
 
-	static double value(Map<String, Double> values, String key) {
-		return values.getOrDefault(key, 0.0);
-	}
-
+    static double value(Map<String, Double> values, String key) {
+        return values.getOrDefault(key, 0.0);
+    }
 }

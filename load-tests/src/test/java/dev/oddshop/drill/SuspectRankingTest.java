@@ -1,142 +1,176 @@
 package dev.oddshop.drill;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddshop.drill.PhaseSignals.Business;
 import dev.oddshop.drill.PhaseSignals.DependencySignals;
 import dev.oddshop.drill.PhaseSignals.ServiceSignals;
 import dev.oddshop.drill.PhaseSignals.Slis;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ranking's rules, on the figures of real drills. */
 class SuspectRankingTest {
 
-	private static final Business CALM = new Business(0, 0, 0, 0, 1);
+    private static final Business CALM = new Business(0, 0, 0, 0, 1);
 
-	private static final PhaseSignals BASELINE = phase(54_674, CALM);
+    private static final PhaseSignals BASELINE = phase(54_674, CALM);
 
-	private static final String PROVIDER = "payment-provider-simulator";
+    private static final String PROVIDER = "payment-provider-simulator";
 
-	private static final ServiceSignals PROVIDER_CALM = service(2.9, 0, 0.12);
+    private static final ServiceSignals PROVIDER_CALM = service(2.9, 0, 0.12);
 
-	@Test
-	void aWrongAmountShowsAsAShortfallWhileSalesGoOn() {
-		List<Suspect> suspects = SuspectRanking.rank(BASELINE, phase(52_000, new Business(0, 0, 0.27, 0, 1)));
-		assertThat(suspects.getFirst().is("payment-service", "WRONG_AMOUNT")).isTrue();
-	}
+    @Test
+    void aWrongAmountShowsAsAShortfallWhileSalesGoOn() {
+        List<Suspect> suspects = SuspectRanking.rank(BASELINE, phase(52_000, new Business(0, 0, 0.27, 0, 1)));
+        assertThat(suspects.getFirst().is("payment-service", "WRONG_AMOUNT")).isTrue();
+    }
 
-	@Test
-	void aShortfallOnATrickleOfSalesIsNoWrongAmount() {
-		// the checkout incident in CI: 3.5 % of payments captured, one order settled across the window's edge
-		List<Suspect> suspects = SuspectRanking.rank(BASELINE, phase(7_127, new Business(0, 0, 0.08, 0, 0.2)));
-		assertThat(suspects).noneMatch(suspect -> suspect.is("payment-service", "WRONG_AMOUNT"));
-	}
+    @Test
+    void aShortfallOnATrickleOfSalesIsNoWrongAmount() {
+        // the checkout incident in CI: 3.5 % of payments captured, one order settled across the window's edge
+        List<Suspect> suspects = SuspectRanking.rank(BASELINE, phase(7_127, new Business(0, 0, 0.08, 0, 0.2)));
+        assertThat(suspects).noneMatch(suspect -> suspect.is("payment-service", "WRONG_AMOUNT"));
+    }
 
-	@Test
-	void refusedConnectionsToACalmCalleePointAtTheEdge() {
-		// the provider cut off: every call fails without an answer, the provider itself sees nothing
-		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
-		PhaseSignals during = withCall(phase(0, CALM), providerCall(2.9, 1, 1, 0.01), service(0, 0, 0));
-		assertThat(SuspectRanking.rank(before, during).getFirst())
-			.satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE")).as(top.toString()).isTrue());
-	}
+    @Test
+    void refusedConnectionsToACalmCalleePointAtTheEdge() {
+        // the provider cut off: every call fails without an answer, the provider itself sees nothing
+        PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+        PhaseSignals during = withCall(phase(0, CALM), providerCall(2.9, 1, 1, 0.01), service(0, 0, 0));
+        assertThat(SuspectRanking.rank(before, during).getFirst())
+                .satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE"))
+                        .as(top.toString())
+                        .isTrue());
+    }
 
-	@Test
-	void aSlowCallToACalleeThatAnswersFastIsLatencyOnTheEdge() {
-		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
-		PhaseSignals during = withCall(phase(40_000, CALM), providerCall(2.9, 0, 0, 1.9), PROVIDER_CALM);
-		assertThat(SuspectRanking.rank(before, during).getFirst().is("payment-service -> " + PROVIDER, "LATENCY")).isTrue();
-	}
+    @Test
+    void aSlowCallToACalleeThatAnswersFastIsLatencyOnTheEdge() {
+        PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+        PhaseSignals during = withCall(phase(40_000, CALM), providerCall(2.9, 0, 0, 1.9), PROVIDER_CALM);
+        assertThat(SuspectRanking.rank(before, during).getFirst().is("payment-service -> " + PROVIDER, "LATENCY"))
+                .isTrue();
+    }
 
-	@Test
-	void errorsTheCalleeAnswersItselfAreTheCalleesNotTheEdges() {
-		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
-		PhaseSignals during = withCall(phase(30_000, CALM), providerCall(2.9, 0.5, 0, 0.15), service(2.9, 0.5, 0.12));
-		List<Suspect> suspects = SuspectRanking.rank(before, during);
-		assertThat(suspects.getFirst().is(PROVIDER, "ERROR")).isTrue();
-		assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
-	}
+    @Test
+    void errorsTheCalleeAnswersItselfAreTheCalleesNotTheEdges() {
+        PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+        PhaseSignals during = withCall(phase(30_000, CALM), providerCall(2.9, 0.5, 0, 0.15), service(2.9, 0.5, 0.12));
+        List<Suspect> suspects = SuspectRanking.rank(before, during);
+        assertThat(suspects.getFirst().is(PROVIDER, "ERROR")).isTrue();
+        assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
+    }
 
-	@Test
-	void callsThatStopWhileRevenueIsGoneAreAFinding() {
-		PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
-		PhaseSignals during = withCall(phase(0, CALM), providerCall(0, 0, 0, 0), service(0, 0, 0));
-		assertThat(SuspectRanking.rank(before, during)).first()
-			.satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE")).isTrue());
-	}
+    @Test
+    void callsThatStopWhileRevenueIsGoneAreAFinding() {
+        PhaseSignals before = withCall(phase(54_674, CALM), providerCall(2.9, 0, 0, 0.15), PROVIDER_CALM);
+        PhaseSignals during = withCall(phase(0, CALM), providerCall(0, 0, 0, 0), service(0, 0, 0));
+        assertThat(SuspectRanking.rank(before, during))
+                .first()
+                .satisfies(top -> assertThat(top.is("payment-service -> " + PROVIDER, "UNREACHABLE"))
+                        .isTrue());
+    }
 
-	@Test
-	void anSloBurningWithoutARuleStillNamesTheServicesThatWorsened() {
-		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", service(3, 0, 0.02));
-		PhaseSignals during = withService(phase(22_000, CALM), "inventory-service", service(3, 0.03, 0.02));
-		assertThat(SuspectRanking.rank(before, during)).isNotEmpty()
-			.first()
-			.satisfies(top -> assertThat(top.service()).isEqualTo("inventory-service"));
-	}
+    @Test
+    void anSloBurningWithoutARuleStillNamesTheServicesThatWorsened() {
+        PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", service(3, 0, 0.02));
+        PhaseSignals during = withService(phase(22_000, CALM), "inventory-service", service(3, 0.03, 0.02));
+        assertThat(SuspectRanking.rank(before, during))
+                .isNotEmpty()
+                .first()
+                .satisfies(top -> assertThat(top.service()).isEqualTo("inventory-service"));
+    }
 
-	@Test
-	void aLeakedConnectionIsHeldLongerThanAnyRequestLasts() {
-		PhaseSignals before = withService(phase(54_674, CALM), "inventory-service", new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0, 0.05));
-		PhaseSignals during = withService(phase(30_000, CALM), "inventory-service",
-				new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0, 2.5));
-		assertThat(SuspectRanking.rank(before, during).getFirst().is("inventory-service", "POOL_EXHAUSTION")).isTrue();
-	}
+    @Test
+    void aLeakedConnectionIsHeldLongerThanAnyRequestLasts() {
+        PhaseSignals before = withService(
+                phase(54_674, CALM),
+                "inventory-service",
+                new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0, 0.05));
+        PhaseSignals during = withService(
+                phase(30_000, CALM),
+                "inventory-service",
+                new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0, 2.5));
+        assertThat(SuspectRanking.rank(before, during).getFirst().is("inventory-service", "POOL_EXHAUSTION"))
+                .isTrue();
+    }
 
-	@Test
-	void poolWaitsBehindSlowHandlersAreTheHandlersLatency() {
-		// the catalog's product look-ups slowed inside their transaction: the pool drains, but each
-		// connection is held only as long as its slow request
-		PhaseSignals before = withService(phase(54_674, CALM), "catalog-service", new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0, 0.02));
-		PhaseSignals during = withService(phase(40_000, CALM), "catalog-service",
-				new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0, 2.1));
-		List<Suspect> suspects = SuspectRanking.rank(before, during);
-		assertThat(suspects.getFirst().is("catalog-service", "LATENCY")).isTrue();
-		assertThat(suspects).noneMatch(suspect -> suspect.kind().equals("POOL_EXHAUSTION"));
-	}
+    @Test
+    void poolWaitsBehindSlowHandlersAreTheHandlersLatency() {
+        // the catalog's product look-ups slowed inside their transaction: the pool drains, but each
+        // connection is held only as long as its slow request
+        PhaseSignals before = withService(
+                phase(54_674, CALM),
+                "catalog-service",
+                new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0, 0.02));
+        PhaseSignals during = withService(
+                phase(40_000, CALM), "catalog-service", new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0, 2.1));
+        List<Suspect> suspects = SuspectRanking.rank(before, during);
+        assertThat(suspects.getFirst().is("catalog-service", "LATENCY")).isTrue();
+        assertThat(suspects).noneMatch(suspect -> suspect.kind().equals("POOL_EXHAUSTION"));
+    }
 
-	@Test
-	void aCalleeWithRequestsStuckInsideHangsThoughItsHistogramLooksCalm() {
-		// the CI sample that ranked the edge: 5 % of catalog look-ups hang until the fault ends, order-service's
-		// calls time out without an answer, and catalog's own histogram records nothing until then
-		DependencySignals calm = new DependencySignals("order-service", "catalog-service", 4.5, 0, 0, 0.01);
-		DependencySignals timingOut = new DependencySignals("order-service", "catalog-service", 4.5, 0.05, 0.05, 2.0);
-		ServiceSignals catalogBefore = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 0.05);
-		ServiceSignals catalogHanging = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 95);
-		PhaseSignals before = new PhaseSignals(BASELINE.phase(), BASELINE.slis(), Map.of("catalog-service", catalogBefore),
-				Map.of("order-service -> catalog-service", calm), CALM, Map.of());
-		PhaseSignals during = new PhaseSignals(BASELINE.phase(), phase(52_000, CALM).slis(),
-				Map.of("catalog-service", catalogHanging), Map.of("order-service -> catalog-service", timingOut), CALM,
-				Map.of());
-		List<Suspect> suspects = SuspectRanking.rank(before, during);
-		assertThat(suspects.getFirst().is("catalog-service", "HANG")).as(suspects.toString()).isTrue();
-		assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
-	}
+    @Test
+    void aCalleeWithRequestsStuckInsideHangsThoughItsHistogramLooksCalm() {
+        // the CI sample that ranked the edge: 5 % of catalog look-ups hang until the fault ends, order-service's
+        // calls time out without an answer, and catalog's own histogram records nothing until then
+        DependencySignals calm = new DependencySignals("order-service", "catalog-service", 4.5, 0, 0, 0.01);
+        DependencySignals timingOut = new DependencySignals("order-service", "catalog-service", 4.5, 0.05, 0.05, 2.0);
+        ServiceSignals catalogBefore = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 0.05);
+        ServiceSignals catalogHanging = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 95);
+        PhaseSignals before = new PhaseSignals(
+                BASELINE.phase(),
+                BASELINE.slis(),
+                Map.of("catalog-service", catalogBefore),
+                Map.of("order-service -> catalog-service", calm),
+                CALM,
+                Map.of());
+        PhaseSignals during = new PhaseSignals(
+                BASELINE.phase(),
+                phase(52_000, CALM).slis(),
+                Map.of("catalog-service", catalogHanging),
+                Map.of("order-service -> catalog-service", timingOut),
+                CALM,
+                Map.of());
+        List<Suspect> suspects = SuspectRanking.rank(before, during);
+        assertThat(suspects.getFirst().is("catalog-service", "HANG"))
+                .as(suspects.toString())
+                .isTrue();
+        assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
+    }
 
-	private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
-		return new DependencySignals("payment-service", PROVIDER, rate, errors, noAnswer, p95);
-	}
+    private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
+        return new DependencySignals("payment-service", PROVIDER, rate, errors, noAnswer, p95);
+    }
 
-	private static ServiceSignals service(double rate, double errors, double p95) {
-		return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0, p95);
-	}
+    private static ServiceSignals service(double rate, double errors, double p95) {
+        return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0, p95);
+    }
 
-	private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {
-		return new PhaseSignals(signals.phase(), signals.slis(), Map.of(call.target(), callee),
-				Map.of("payment-service -> " + call.target(), call), signals.business(), Map.of());
-	}
+    private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {
+        return new PhaseSignals(
+                signals.phase(),
+                signals.slis(),
+                Map.of(call.target(), callee),
+                Map.of("payment-service -> " + call.target(), call),
+                signals.business(),
+                Map.of());
+    }
 
-	private static PhaseSignals withService(PhaseSignals signals, String name, ServiceSignals service) {
-		return new PhaseSignals(signals.phase(), signals.slis(), Map.of(name, service), Map.of(), signals.business(),
-				Map.of());
-	}
+    private static PhaseSignals withService(PhaseSignals signals, String name, ServiceSignals service) {
+        return new PhaseSignals(
+                signals.phase(), signals.slis(), Map.of(name, service), Map.of(), signals.business(), Map.of());
+    }
 
-	private static PhaseSignals phase(double revenuePerMinute, Business business) {
-		return new PhaseSignals(new Phase("phase", Instant.EPOCH, Instant.EPOCH.plusSeconds(60)),
-				new Slis(0, 0.3, 1, revenuePerMinute, 3, 0, 0.3), Map.of(), Map.of(), business, Map.of());
-	}
-
+    private static PhaseSignals phase(double revenuePerMinute, Business business) {
+        return new PhaseSignals(
+                new Phase("phase", Instant.EPOCH, Instant.EPOCH.plusSeconds(60)),
+                new Slis(0, 0.3, 1, revenuePerMinute, 3, 0, 0.3),
+                Map.of(),
+                Map.of(),
+                business,
+                Map.of());
+    }
 }

@@ -10,13 +10,12 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class AddToCartSimulation extends Simulation {
 
-	public AddToCartSimulation() {
-		ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
-		setUp(scenario("add to cart")
-			.exec(ShopJourneys.openSession(), journeys.fillCart(5), ShopJourneys.viewCart())
-			.injectOpen(OpenLoad.fromProperties(5, 10, 60).injection()))
-			.protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
-			.assertions(Baseline.assertions(500));
-	}
-
+    public AddToCartSimulation() {
+        ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
+        setUp(scenario("add to cart")
+                        .exec(ShopJourneys.openSession(), journeys.fillCart(5), ShopJourneys.viewCart())
+                        .injectOpen(OpenLoad.fromProperties(5, 10, 60).injection()))
+                .protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
+                .assertions(Baseline.assertions(500));
+    }
 }

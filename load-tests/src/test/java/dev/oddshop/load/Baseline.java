@@ -10,13 +10,12 @@ import io.gatling.javaapi.core.Assertion;
  */
 final class Baseline {
 
-	private Baseline() {
-	}
+    private Baseline() {}
 
-	static Assertion[] assertions(int p95Millis) {
-		return new Assertion[] {
-				global().responseTime().percentile(95.0).lt(LoadProperties.integer("shop.p95Ms", p95Millis)),
-				global().failedRequests().percent().lte(LoadProperties.number("shop.maxFailedPercent", 1.0)) };
-	}
-
+    static Assertion[] assertions(int p95Millis) {
+        return new Assertion[] {
+            global().responseTime().percentile(95.0).lt(LoadProperties.integer("shop.p95Ms", p95Millis)),
+            global().failedRequests().percent().lte(LoadProperties.number("shop.maxFailedPercent", 1.0))
+        };
+    }
 }

@@ -12,12 +12,12 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class BrowseSearchSimulation extends Simulation {
 
-	public BrowseSearchSimulation() {
-		ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
-		setUp(scenario("browse and search").exec(ShopJourneys.openSession(), journeys.browse())
-			.injectOpen(OpenLoad.fromProperties(10, 10, 60).injection()))
-			.protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
-			.assertions(Baseline.assertions(500));
-	}
-
+    public BrowseSearchSimulation() {
+        ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
+        setUp(scenario("browse and search")
+                        .exec(ShopJourneys.openSession(), journeys.browse())
+                        .injectOpen(OpenLoad.fromProperties(10, 10, 60).injection()))
+                .protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
+                .assertions(Baseline.assertions(500));
+    }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,49 +16,49 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LiveShop {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final String baseUrl;
+    private final String baseUrl;
 
-	LiveShop(String baseUrl) {
-		this.baseUrl = baseUrl;
-	}
+    LiveShop(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
 
-	JsonNode get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET());
-	}
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
 
-	JsonNode putAsAdmin(String path, Map<String, ?> body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + LoadProperties.adminToken())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-	}
+    JsonNode putAsAdmin(String path, Map<String, ?> body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + LoadProperties.adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
 
-	private URI uri(String path) {
-		return URI.create(this.baseUrl + path);
-	}
+    private URI uri(String path) {
+        return URI.create(this.baseUrl + path);
+    }
 
-	private JsonNode send(HttpRequest.Builder request) {
-		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-		try {
-			HttpResponse<String> response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
-						+ response.statusCode() + ": " + response.body());
-			}
-			return JSON.readTree(response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(built.method() + " " + built.uri() + " failed: is the platform up "
-					+ "(./shop up) and shop.baseUrl right?", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException ex) {
+            throw new IllegalStateException(
+                    built.method() + " " + built.uri() + " failed: is the platform up "
+                            + "(./shop up) and shop.baseUrl right?",
+                    ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
 }

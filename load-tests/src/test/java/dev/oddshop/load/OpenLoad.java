@@ -3,11 +3,10 @@ package dev.oddshop.load;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.gatling.javaapi.core.OpenInjectionStep;
 
 /**
  * An open workload (customers arrive whether or not the shop keeps up, as on the web): arrivals
@@ -16,18 +15,19 @@ import io.gatling.javaapi.core.OpenInjectionStep;
  */
 record OpenLoad(double rate, Duration ramp, Duration duration) {
 
-	static OpenLoad fromProperties(double rate, long rampSeconds, long durationSeconds) {
-		return new OpenLoad(LoadProperties.number("shop.rate", rate), LoadProperties.seconds("shop.ramp", rampSeconds),
-				LoadProperties.seconds("shop.duration", durationSeconds));
-	}
+    static OpenLoad fromProperties(double rate, long rampSeconds, long durationSeconds) {
+        return new OpenLoad(
+                LoadProperties.number("shop.rate", rate),
+                LoadProperties.seconds("shop.ramp", rampSeconds),
+                LoadProperties.seconds("shop.duration", durationSeconds));
+    }
 
-	List<OpenInjectionStep> injection() {
-		List<OpenInjectionStep> steps = new ArrayList<>();
-		if (!this.ramp.isZero()) {
-			steps.add(rampUsersPerSec(Math.min(1.0, this.rate)).to(this.rate).during(this.ramp));
-		}
-		steps.add(constantUsersPerSec(this.rate).during(this.duration));
-		return steps;
-	}
-
+    List<OpenInjectionStep> injection() {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        if (!this.ramp.isZero()) {
+            steps.add(rampUsersPerSec(Math.min(1.0, this.rate)).to(this.rate).during(this.ramp));
+        }
+        steps.add(constantUsersPerSec(this.rate).during(this.duration));
+        return steps;
+    }
 }

@@ -2,7 +2,6 @@ package dev.oddshop.load;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
@@ -14,15 +13,17 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class SoakSimulation extends Simulation {
 
-	public SoakSimulation() {
-		ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
-		setUp(scenario("soak").exec(ShopJourneys.openSession())
-			.randomSwitch()
-			.on(percent(60.0).then(journeys.browse()), percent(25.0).then(exec(journeys.browse(), journeys.fillCart(3))),
-					percent(15.0).then(journeys.purchase()))
-			.injectOpen(OpenLoad.fromProperties(3, 60, 3600).injection()))
-			.protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
-			.assertions(Baseline.assertions(1000));
-	}
-
+    public SoakSimulation() {
+        ShopJourneys journeys = ShopJourneys.ofLiveCatalogue();
+        setUp(scenario("soak")
+                        .exec(ShopJourneys.openSession())
+                        .randomSwitch()
+                        .on(
+                                percent(60.0).then(journeys.browse()),
+                                percent(25.0).then(exec(journeys.browse(), journeys.fillCart(3))),
+                                percent(15.0).then(journeys.purchase()))
+                        .injectOpen(OpenLoad.fromProperties(3, 60, 3600).injection()))
+                .protocols(ShopJourneys.customerProtocol(LoadProperties.baseUrl()))
+                .assertions(Baseline.assertions(1000));
+    }
 }

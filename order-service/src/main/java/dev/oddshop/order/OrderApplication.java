@@ -1,7 +1,6 @@
 package dev.oddshop.order;
 
 import dev.oddshop.platform.fault.DeclaredFaultPoints;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,13 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OrderApplication {
 
-	@Bean
-	DeclaredFaultPoints faultPoints() {
-		return DeclaredFaultPoints.in(OrderFaultPoints.class);
-	}
+    @Bean
+    DeclaredFaultPoints faultPoints() {
+        return DeclaredFaultPoints.in(OrderFaultPoints.class);
+    }
 
-	public static void main(String[] args) {
-		SpringApplication.run(OrderApplication.class, args);
-	}
-
+    public static void main(String[] args) {
+        SpringApplication.run(OrderApplication.class, args);
+    }
 }

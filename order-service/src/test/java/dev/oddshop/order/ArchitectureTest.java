@@ -6,9 +6,8 @@ import org.junit.jupiter.api.Test;
 /** The package rules every service keeps (ServiceArchitecture). */
 class ArchitectureTest {
 
-	@Test
-	void packageBoundariesHold() {
-		ServiceArchitecture.verify("dev.oddshop.order");
-	}
-
+    @Test
+    void packageBoundariesHold() {
+        ServiceArchitecture.verify("dev.oddshop.order");
+    }
 }

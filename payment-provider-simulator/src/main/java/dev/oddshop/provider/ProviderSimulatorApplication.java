@@ -1,7 +1,6 @@
 package dev.oddshop.provider;
 
 import dev.oddshop.platform.fault.DeclaredFaultPoints;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,13 +11,12 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class ProviderSimulatorApplication {
 
-	@Bean
-	DeclaredFaultPoints faultPoints() {
-		return DeclaredFaultPoints.in(ProviderFaultPoints.class);
-	}
+    @Bean
+    DeclaredFaultPoints faultPoints() {
+        return DeclaredFaultPoints.in(ProviderFaultPoints.class);
+    }
 
-	public static void main(String[] args) {
-		SpringApplication.run(ProviderSimulatorApplication.class, args);
-	}
-
+    public static void main(String[] args) {
+        SpringApplication.run(ProviderSimulatorApplication.class, args);
+    }
 }

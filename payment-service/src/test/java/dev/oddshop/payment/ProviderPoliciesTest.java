@@ -1,14 +1,14 @@
 package dev.oddshop.payment;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
@@ -17,8 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The provider's policies as Resilience4j built them from the platform's shared configs
  * (platform-defaults.yml) and this service's overrides.
@@ -26,41 +24,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class ProviderPoliciesTest {
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
-	}
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
+    }
 
-	@Autowired
-	CircuitBreakerRegistry breakers;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
-	@Autowired
-	RetryRegistry retries;
+    @Autowired
+    RetryRegistry retries;
 
-	@Test
-	void theBreakersBuildOnTheSharedDependencyConfig() {
-		for (String name : new String[] { "provider", "provider-lookup" }) {
-			CircuitBreakerConfig breaker = this.breakers.circuitBreaker(name).getCircuitBreakerConfig();
-			assertThat(breaker.getSlidingWindowSize()).as(name).isEqualTo(20);
-			assertThat(breaker.getMinimumNumberOfCalls()).as(name).isEqualTo(10);
-			assertThat(breaker.getSlowCallDurationThreshold()).as(name).isEqualTo(Duration.ofMillis(1500));
-			// a decline is the provider's answer, not its failure
-			assertThat(breaker.getIgnoreExceptionPredicate()
-				.test(new HttpClientErrorException(HttpStatus.PAYMENT_REQUIRED))).as(name).isTrue();
-		}
-	}
+    @Test
+    void theBreakersBuildOnTheSharedDependencyConfig() {
+        for (String name : new String[] {"provider", "provider-lookup"}) {
+            CircuitBreakerConfig breaker = this.breakers.circuitBreaker(name).getCircuitBreakerConfig();
+            assertThat(breaker.getSlidingWindowSize()).as(name).isEqualTo(20);
+            assertThat(breaker.getMinimumNumberOfCalls()).as(name).isEqualTo(10);
+            assertThat(breaker.getSlowCallDurationThreshold()).as(name).isEqualTo(Duration.ofMillis(1500));
+            // a decline is the provider's answer, not its failure
+            assertThat(breaker.getIgnoreExceptionPredicate()
+                            .test(new HttpClientErrorException(HttpStatus.PAYMENT_REQUIRED)))
+                    .as(name)
+                    .isTrue();
+        }
+    }
 
-	@Test
-	void theRetriesBuildOnTheSharedIdempotentConfig() {
-		RetryConfig provider = this.retries.retry("provider").getRetryConfig();
-		assertThat(provider.getMaxAttempts()).isEqualTo(3);
-		assertThat(provider.getExceptionPredicate().test(new ResourceAccessException("refused"))).isTrue();
-		assertThat(provider.getExceptionPredicate().test(new HttpClientErrorException(HttpStatus.BAD_REQUEST)))
-			.isFalse();
-		RetryConfig storm = this.retries.retry("provider-storm").getRetryConfig();
-		assertThat(storm.getMaxAttempts()).isEqualTo(10);
-		assertThat(storm.getIntervalBiFunction().apply(1, null)).isZero();
-		assertThat(storm.getIntervalBiFunction().apply(5, null)).isZero();
-	}
-
+    @Test
+    void theRetriesBuildOnTheSharedIdempotentConfig() {
+        RetryConfig provider = this.retries.retry("provider").getRetryConfig();
+        assertThat(provider.getMaxAttempts()).isEqualTo(3);
+        assertThat(provider.getExceptionPredicate().test(new ResourceAccessException("refused")))
+                .isTrue();
+        assertThat(provider.getExceptionPredicate().test(new HttpClientErrorException(HttpStatus.BAD_REQUEST)))
+                .isFalse();
+        RetryConfig storm = this.retries.retry("provider-storm").getRetryConfig();
+        assertThat(storm.getMaxAttempts()).isEqualTo(10);
+        assertThat(storm.getIntervalBiFunction().apply(1, null)).isZero();
+        assertThat(storm.getIntervalBiFunction().apply(5, null)).isZero();
+    }
 }

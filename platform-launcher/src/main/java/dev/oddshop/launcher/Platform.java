@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,200 +24,206 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Platform implements AutoCloseable {
 
-	private final PlatformConfig config;
+    private final PlatformConfig config;
 
-	private final EmbeddedPostgresServer postgres;
+    private final EmbeddedPostgresServer postgres;
 
-	private final Map<ShopService, Process> processes = new EnumMap<>(ShopService.class);
+    private final Map<ShopService, Process> processes = new EnumMap<>(ShopService.class);
 
-	private Platform(PlatformConfig config, EmbeddedPostgresServer postgres) {
-		this.config = config;
-		this.postgres = postgres;
-	}
+    private Platform(PlatformConfig config, EmbeddedPostgresServer postgres) {
+        this.config = config;
+        this.postgres = postgres;
+    }
 
-	/** Starts everything and returns once every service reports ready, or fails and stops all. */
-	public static Platform start(PlatformConfig config) {
-		for (ShopService service : ShopService.values()) {
-			if (!Files.isRegularFile(service.jar(config.projectRoot()))) {
-				throw new IllegalStateException(
-						"Missing " + service.jar(config.projectRoot()) + ": build first with ./mvnw -DskipTests package");
-			}
-		}
-		Path logs = config.runDirectory().resolve("logs");
-		Path pids = config.runDirectory().resolve("pids");
-		try {
-			Files.createDirectories(logs);
-			Files.createDirectories(pids);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(config.postgresPort(),
-				config.runDirectory().resolve("pgdata"), config.resetData());
-		Platform platform = new Platform(config, postgres);
-		try {
-			for (ShopService service : ShopService.values()) {
-				platform.launch(service, logs, pids);
-			}
-			platform.awaitReady();
-			return platform;
-		}
-		catch (RuntimeException ex) {
-			platform.close();
-			throw ex;
-		}
-	}
+    /** Starts everything and returns once every service reports ready, or fails and stops all. */
+    public static Platform start(PlatformConfig config) {
+        for (ShopService service : ShopService.values()) {
+            if (!Files.isRegularFile(service.jar(config.projectRoot()))) {
+                throw new IllegalStateException("Missing " + service.jar(config.projectRoot())
+                        + ": build first with ./mvnw -DskipTests package");
+            }
+        }
+        Path logs = config.runDirectory().resolve("logs");
+        Path pids = config.runDirectory().resolve("pids");
+        try {
+            Files.createDirectories(logs);
+            Files.createDirectories(pids);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                config.postgresPort(), config.runDirectory().resolve("pgdata"), config.resetData());
+        Platform platform = new Platform(config, postgres);
+        try {
+            for (ShopService service : ShopService.values()) {
+                platform.launch(service, logs, pids);
+            }
+            platform.awaitReady();
+            return platform;
+        } catch (RuntimeException ex) {
+            platform.close();
+            throw ex;
+        }
+    }
 
-	private void launch(ShopService service, Path logs, Path pids) {
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(logs.resolve(service.module() + ".log").toFile());
-		builder.environment().putAll(environment(service));
-		if (builder.environment().get("PYROSCOPE_SERVER_ADDRESS") != null) {
-			command.add("-javaagent:" + pyroscopeAgent());
-			profilingEnvironment(service).forEach(builder.environment()::putIfAbsent);
-		}
-		command.addAll(List.of("-jar", service.jar(this.config.projectRoot()).toString()));
-		builder.command(command);
-		try {
-			Process process = builder.start();
-			this.processes.put(service, process);
-			Files.writeString(pids.resolve(service.module() + ".pid"), Long.toString(process.pid()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + service.module(), ex);
-		}
-	}
+    private void launch(ShopService service, Path logs, Path pids) {
+        List<String> command =
+                new ArrayList<>(List.of(javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service.module() + ".log").toFile());
+        builder.environment().putAll(environment(service));
+        if (builder.environment().get("PYROSCOPE_SERVER_ADDRESS") != null) {
+            command.add("-javaagent:" + pyroscopeAgent());
+            profilingEnvironment(service).forEach(builder.environment()::putIfAbsent);
+        }
+        command.addAll(List.of("-jar", service.jar(this.config.projectRoot()).toString()));
+        builder.command(command);
+        try {
+            Process process = builder.start();
+            this.processes.put(service, process);
+            Files.writeString(pids.resolve(service.module() + ".pid"), Long.toString(process.pid()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + service.module(), ex);
+        }
+    }
 
-	/** Where each service finds its database and its dependencies: the same names compose uses. */
-	private Map<String, String> environment(ShopService service) {
-		Map<String, String> env = new HashMap<>(this.config.environment());
-		env.put("PORT", Integer.toString(service.port(this.config.gatewayPort())));
-		env.put("SHOP_ADMIN_TOKEN", this.config.adminToken());
-		if (service == ShopService.GATEWAY) {
-			env.put("SHOP_SESSION_KEY", this.config.sessionKey());
-		}
-		else {
-			// only the gateway is reachable from other machines; the services answer on loopback
-			env.put("SERVER_ADDRESS", "127.0.0.1");
-		}
-		env.put("DB_USER", this.postgres.username());
-		env.put("DB_PASSWORD", this.postgres.password());
-		for (ShopService other : ShopService.values()) {
-			if (other.database() != null) {
-				env.put(other.database().toUpperCase() + "_DB_URL", this.postgres.jdbcUrl(other.database()));
-			}
-		}
-		if (service.database() != null) {
-			this.postgres.createDatabase(service.database());
-		}
-		env.put("CATALOG_URL", this.config.url(ShopService.CATALOG));
-		env.put("INVENTORY_URL", this.config.url(ShopService.INVENTORY));
-		env.put("ORDER_URL", this.config.url(ShopService.ORDER));
-		env.put("PAYMENT_URL", this.config.url(ShopService.PAYMENT));
-		env.put("PROVIDER_URL", this.config.url(ShopService.PAYMENT_PROVIDER));
-		return env;
-	}
+    /** Where each service finds its database and its dependencies: the same names compose uses. */
+    private Map<String, String> environment(ShopService service) {
+        Map<String, String> env = new HashMap<>(this.config.environment());
+        env.put("PORT", Integer.toString(service.port(this.config.gatewayPort())));
+        env.put("SHOP_ADMIN_TOKEN", this.config.adminToken());
+        if (service == ShopService.GATEWAY) {
+            env.put("SHOP_SESSION_KEY", this.config.sessionKey());
+        } else {
+            // only the gateway is reachable from other machines; the services answer on loopback
+            env.put("SERVER_ADDRESS", "127.0.0.1");
+        }
+        env.put("DB_USER", this.postgres.username());
+        env.put("DB_PASSWORD", this.postgres.password());
+        for (ShopService other : ShopService.values()) {
+            if (other.database() != null) {
+                env.put(other.database().toUpperCase() + "_DB_URL", this.postgres.jdbcUrl(other.database()));
+            }
+        }
+        if (service.database() != null) {
+            this.postgres.createDatabase(service.database());
+        }
+        env.put("CATALOG_URL", this.config.url(ShopService.CATALOG));
+        env.put("INVENTORY_URL", this.config.url(ShopService.INVENTORY));
+        env.put("ORDER_URL", this.config.url(ShopService.ORDER));
+        env.put("PAYMENT_URL", this.config.url(ShopService.PAYMENT));
+        env.put("PROVIDER_URL", this.config.url(ShopService.PAYMENT_PROVIDER));
+        return env;
+    }
 
-	/**
-	 * The Pyroscope agent's settings (FACTS.md): CPU by itimer, allocations and locks, JFR format,
-	 * and the application name equal to service.name so Grafana's trace-to-profile link matches.
-	 */
-	private Map<String, String> profilingEnvironment(ShopService service) {
-		return Map.of("PYROSCOPE_APPLICATION_NAME", service.module(), "PYROSCOPE_PROFILER_EVENT", "itimer",
-				"PYROSCOPE_PROFILER_ALLOC", "512k", "PYROSCOPE_PROFILER_LOCK", "10ms", "PYROSCOPE_FORMAT", "jfr",
-				"PYROSCOPE_LABELS", "service=" + service.module() + ",environment=local");
-	}
+    /**
+     * The Pyroscope agent's settings (FACTS.md): CPU by itimer, allocations and locks, JFR format,
+     * and the application name equal to service.name so Grafana's trace-to-profile link matches.
+     */
+    private Map<String, String> profilingEnvironment(ShopService service) {
+        return Map.of(
+                "PYROSCOPE_APPLICATION_NAME",
+                service.module(),
+                "PYROSCOPE_PROFILER_EVENT",
+                "itimer",
+                "PYROSCOPE_PROFILER_ALLOC",
+                "512k",
+                "PYROSCOPE_PROFILER_LOCK",
+                "10ms",
+                "PYROSCOPE_FORMAT",
+                "jfr",
+                "PYROSCOPE_LABELS",
+                "service=" + service.module() + ",environment=local");
+    }
 
-	private Path pyroscopeAgent() {
-		Path agent = this.config.projectRoot().resolve("platform-starter/target/agents/pyroscope-agent.jar");
-		if (!Files.isRegularFile(agent)) {
-			throw new IllegalStateException("Missing " + agent + ": build first with ./mvnw -DskipTests package");
-		}
-		return agent;
-	}
+    private Path pyroscopeAgent() {
+        Path agent = this.config.projectRoot().resolve("platform-starter/target/agents/pyroscope-agent.jar");
+        if (!Files.isRegularFile(agent)) {
+            throw new IllegalStateException("Missing " + agent + ": build first with ./mvnw -DskipTests package");
+        }
+        return agent;
+    }
 
-	private void awaitReady() {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		Instant deadline = Instant.now().plus(this.config.startTimeout());
-		for (ShopService service : ShopService.values()) {
-			URI health = URI.create(this.config.url(service) + "/actuator/health/readiness");
-			while (!isReady(http, health)) {
-				Process process = this.processes.get(service);
-				if (!process.isAlive()) {
-					throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see "
-							+ this.config.runDirectory().resolve("logs").resolve(service.module() + ".log"));
-				}
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(service.module() + " was not ready within "
-							+ this.config.startTimeout().toSeconds() + " s");
-				}
-				sleep(Duration.ofMillis(500));
-			}
-		}
-	}
+    private void awaitReady() {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(this.config.startTimeout());
+        for (ShopService service : ShopService.values()) {
+            URI health = URI.create(this.config.url(service) + "/actuator/health/readiness");
+            while (!isReady(http, health)) {
+                Process process = this.processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see "
+                            + this.config.runDirectory().resolve("logs").resolve(service.module() + ".log"));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.module() + " was not ready within "
+                            + this.config.startTimeout().toSeconds() + " s");
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
 
-	private static boolean isReady(HttpClient http, URI health) {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the platform", ex);
-		}
-	}
+    private static boolean isReady(HttpClient http, URI health) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(health)
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException ex) {
+            return false;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the platform", ex);
+        }
+    }
 
-	public PlatformConfig config() {
-		return this.config;
-	}
+    public PlatformConfig config() {
+        return this.config;
+    }
 
-	public EmbeddedPostgresServer postgres() {
-		return this.postgres;
-	}
+    public EmbeddedPostgresServer postgres() {
+        return this.postgres;
+    }
 
-	/** Stops the services (gracefully, then forcibly) in reverse start order, then PostgreSQL. */
-	@Override
-	public void close() {
-		List<ShopService> order = new ArrayList<>(List.of(ShopService.values()));
-		Collections.reverse(order);
-		for (ShopService service : order) {
-			Process process = this.processes.get(service);
-			if (process != null) {
-				process.descendants().forEach(ProcessHandle::destroy);
-				process.destroy();
-			}
-		}
-		for (Process process : this.processes.values()) {
-			try {
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				process.destroyForcibly();
-				Thread.currentThread().interrupt();
-			}
-		}
-		this.processes.clear();
-		this.postgres.close();
-	}
+    /** Stops the services (gracefully, then forcibly) in reverse start order, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<ShopService> order = new ArrayList<>(List.of(ShopService.values()));
+        Collections.reverse(order);
+        for (ShopService service : order) {
+            Process process = this.processes.get(service);
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }
+        }
+        for (Process process : this.processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException ex) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        this.processes.clear();
+        this.postgres.close();
+    }
 
-	private static String javaCommand() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
-	}
-
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.oddshop.launcher;
 
+import dev.oddshop.launcher.scenario.ScenarioCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import dev.oddshop.launcher.scenario.ScenarioCommand;
-
 /**
  * {@code java -jar platform-launcher-exec.jar [--reset]}: runs the platform on embedded
  * defaults in the foreground until it is interrupted (Ctrl-C or SIGTERM from {@code ./shop down}).
@@ -18,65 +17,71 @@ import dev.oddshop.launcher.scenario.ScenarioCommand;
  */
 public final class ShopLauncher {
 
-	private ShopLauncher() {
-	}
+    private ShopLauncher() {}
 
-	public static void main(String[] args) throws Exception {
-		List<String> options = List.of(args);
-		Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
-		Path run = root.resolve("run");
-		if (!options.isEmpty() && options.getFirst().equals("scenario")) {
-			URI gateway = URI.create(System.getenv()
-				.getOrDefault("SHOP_URL", "http://localhost:" + intEnv("SHOP_GATEWAY_PORT", 8080)));
-			String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", "");
-			if (token.isBlank() && Files.isRegularFile(run.resolve("admin-token"))) {
-				token = Files.readString(run.resolve("admin-token")).strip();
-			}
-			ScenarioCommand.run(options.subList(1, options.size()), root, gateway, token);
-			return;
-		}
-		String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", PlatformConfig.newSecret());
-		String sessionKey = System.getenv().getOrDefault("SHOP_SESSION_KEY", PlatformConfig.newSecret());
-		PlatformConfig config = new PlatformConfig(root, run, intEnv("SHOP_GATEWAY_PORT", 8080),
-				intEnv("SHOP_POSTGRES_PORT", 15432), options.contains("--reset"), token, sessionKey, Map.of(),
-				PlatformConfig.START_TIMEOUT);
-		System.out.println("Starting PostgreSQL and " + ShopService.values().length + " services; logs in "
-				+ run.resolve("logs"));
-		Platform platform = Platform.start(config);
-		writeSecret(run.resolve("admin-token"), token);
-		writeSecret(run.resolve("session-key"), sessionKey);
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			platform.close();
-			stopped.countDown();
-		}));
-		printReady(config, platform);
-		stopped.await();
-	}
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Path root =
+                Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+        Path run = root.resolve("run");
+        if (!options.isEmpty() && options.getFirst().equals("scenario")) {
+            URI gateway = URI.create(
+                    System.getenv().getOrDefault("SHOP_URL", "http://localhost:" + intEnv("SHOP_GATEWAY_PORT", 8080)));
+            String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", "");
+            if (token.isBlank() && Files.isRegularFile(run.resolve("admin-token"))) {
+                token = Files.readString(run.resolve("admin-token")).strip();
+            }
+            ScenarioCommand.run(options.subList(1, options.size()), root, gateway, token);
+            return;
+        }
+        String token = System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", PlatformConfig.newSecret());
+        String sessionKey = System.getenv().getOrDefault("SHOP_SESSION_KEY", PlatformConfig.newSecret());
+        PlatformConfig config = new PlatformConfig(
+                root,
+                run,
+                intEnv("SHOP_GATEWAY_PORT", 8080),
+                intEnv("SHOP_POSTGRES_PORT", 15432),
+                options.contains("--reset"),
+                token,
+                sessionKey,
+                Map.of(),
+                PlatformConfig.START_TIMEOUT);
+        System.out.println(
+                "Starting PostgreSQL and " + ShopService.values().length + " services; logs in " + run.resolve("logs"));
+        Platform platform = Platform.start(config);
+        writeSecret(run.resolve("admin-token"), token);
+        writeSecret(run.resolve("session-key"), sessionKey);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }));
+        printReady(config, platform);
+        stopped.await();
+    }
 
-	private static void printReady(PlatformConfig config, Platform platform) {
-		StringBuilder out = new StringBuilder("\nODD Shop is up.\n");
-		for (ShopService service : ShopService.values()) {
-			out.append("  %-28s %s%n".formatted(service.module(), config.url(service)));
-		}
-		out.append("  %-28s jdbc:postgresql://localhost:%d (user postgres)%n".formatted("postgresql",
-				platform.postgres().port()));
-		out.append("\nAPI:          ").append(config.url(ShopService.GATEWAY)).append("/api/catalog/products\n");
-		out.append("Admin token:  in run/admin-token   (e.g. -H \"Authorization: Bearer $(cat run/admin-token)\")\n");
-		out.append("Stop with:    ./shop down\n");
-		System.out.println(out);
-	}
+    private static void printReady(PlatformConfig config, Platform platform) {
+        StringBuilder out = new StringBuilder("\nODD Shop is up.\n");
+        for (ShopService service : ShopService.values()) {
+            out.append("  %-28s %s%n".formatted(service.module(), config.url(service)));
+        }
+        out.append("  %-28s jdbc:postgresql://localhost:%d (user postgres)%n"
+                .formatted("postgresql", platform.postgres().port()));
+        out.append("\nAPI:          ").append(config.url(ShopService.GATEWAY)).append("/api/catalog/products\n");
+        out.append("Admin token:  in run/admin-token   (e.g. -H \"Authorization: Bearer $(cat run/admin-token)\")\n");
+        out.append("Stop with:    ./shop down\n");
+        System.out.println(out);
+    }
 
-	private static int intEnv(String name, int fallback) {
-		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-	}
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
 
-	/** Readable by the owner only: the secrets stay out of the console and out of other users' reach. */
-	private static void writeSecret(Path file, String secret) throws IOException {
-		Files.deleteIfExists(file);
-		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(file, secret);
-	}
-
+    /** Readable by the owner only: the secrets stay out of the console and out of other users' reach. */
+    private static void writeSecret(Path file, String secret) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret);
+    }
 }

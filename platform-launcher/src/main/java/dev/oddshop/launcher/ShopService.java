@@ -4,51 +4,49 @@ import java.nio.file.Path;
 
 /** The applications of the platform, in start order, each on its port offset from the gateway's. */
 public enum ShopService {
+    PAYMENT_PROVIDER("payment-provider-simulator", 5, null),
+    CATALOG("catalog-service", 1, "catalog"),
+    INVENTORY("inventory-service", 2, "inventory"),
+    PAYMENT("payment-service", 4, "payments"),
+    ORDER("order-service", 3, "orders"),
+    GATEWAY("gateway", 0, null);
 
-	PAYMENT_PROVIDER("payment-provider-simulator", 5, null),
-	CATALOG("catalog-service", 1, "catalog"),
-	INVENTORY("inventory-service", 2, "inventory"),
-	PAYMENT("payment-service", 4, "payments"),
-	ORDER("order-service", 3, "orders"),
-	GATEWAY("gateway", 0, null);
+    private final String module;
 
-	private final String module;
+    private final int portOffset;
 
-	private final int portOffset;
+    private final String database;
 
-	private final String database;
+    ShopService(String module, int portOffset, String database) {
+        this.module = module;
+        this.portOffset = portOffset;
+        this.database = database;
+    }
 
-	ShopService(String module, int portOffset, String database) {
-		this.module = module;
-		this.portOffset = portOffset;
-		this.database = database;
-	}
+    public String module() {
+        return this.module;
+    }
 
-	public String module() {
-		return this.module;
-	}
+    /** The service whose module (and service) name this is. */
+    public static ShopService of(String module) {
+        for (ShopService service : values()) {
+            if (service.module.equals(module)) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("No service " + module);
+    }
 
-	/** The service whose module (and service) name this is. */
-	public static ShopService of(String module) {
-		for (ShopService service : values()) {
-			if (service.module.equals(module)) {
-				return service;
-			}
-		}
-		throw new IllegalArgumentException("No service " + module);
-	}
+    public int port(int gatewayPort) {
+        return gatewayPort + this.portOffset;
+    }
 
-	public int port(int gatewayPort) {
-		return gatewayPort + this.portOffset;
-	}
+    /** The service's own database, or null when it keeps no data. */
+    public String database() {
+        return this.database;
+    }
 
-	/** The service's own database, or null when it keeps no data. */
-	public String database() {
-		return this.database;
-	}
-
-	public Path jar(Path projectRoot) {
-		return projectRoot.resolve(this.module).resolve("target").resolve(this.module + "-exec.jar");
-	}
-
+    public Path jar(Path projectRoot) {
+        return projectRoot.resolve(this.module).resolve("target").resolve(this.module + "-exec.jar");
+    }
 }

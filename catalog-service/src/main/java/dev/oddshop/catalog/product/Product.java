@@ -10,28 +10,26 @@ import jakarta.persistence.Table;
 @Table(name = "product")
 public class Product {
 
-	@Id
-	private long id;
+    @Id
+    private long id;
 
-	private String sku;
+    private String sku;
 
-	private String name;
+    private String name;
 
-	private String category;
+    private String category;
 
-	private String description;
+    private String description;
 
-	@Column(name = "price_cents")
-	private long priceCents;
+    @Column(name = "price_cents")
+    private long priceCents;
 
-	private String currency;
+    private String currency;
 
-	protected Product() {
-	}
+    protected Product() {}
 
-	public ProductView view() {
-		return new ProductView(this.id, this.sku, this.name, this.category, this.description, this.priceCents,
-				this.currency);
-	}
-
+    public ProductView view() {
+        return new ProductView(
+                this.id, this.sku, this.name, this.category, this.description, this.priceCents, this.currency);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.catalog.product;
 
 import dev.oddshop.platform.web.ApiException;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -16,24 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ProductCatalog {
 
-	private final ProductRepository products;
+    private final ProductRepository products;
 
-	ProductCatalog(ProductRepository products) {
-		this.products = products;
-	}
+    ProductCatalog(ProductRepository products) {
+        this.products = products;
+    }
 
-	ProductPage search(String query, String category, int page, int size) {
-		String pattern = "%" + escapeLike(query.strip().toLowerCase()) + "%";
-		Page<Product> result = this.products.search(pattern, category, PageRequest.of(page, size, Sort.by("id")));
-		return new ProductPage(result.map(Product::view).getContent(), page, size, result.getTotalElements());
-	}
+    ProductPage search(String query, String category, int page, int size) {
+        String pattern = "%" + escapeLike(query.strip().toLowerCase()) + "%";
+        Page<Product> result = this.products.search(pattern, category, PageRequest.of(page, size, Sort.by("id")));
+        return new ProductPage(result.map(Product::view).getContent(), page, size, result.getTotalElements());
+    }
 
-	ProductView product(long id) {
-		return this.products.findById(id).map(Product::view).orElseThrow(() -> ApiException.notFound("Product", id));
-	}
+    ProductView product(long id) {
+        return this.products.findById(id).map(Product::view).orElseThrow(() -> ApiException.notFound("Product", id));
+    }
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

@@ -1,14 +1,12 @@
 package dev.oddshop.catalog.product;
 
+import dev.oddshop.catalog.CatalogFaultPoints;
+import dev.oddshop.platform.fault.FaultPoints;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
-import dev.oddshop.catalog.CatalogFaultPoints;
-import dev.oddshop.platform.fault.FaultPoints;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,28 +17,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/catalog/products")
 class ProductController {
 
-	private final ProductCatalog catalog;
+    private final ProductCatalog catalog;
 
-	private final FaultPoints faults;
+    private final FaultPoints faults;
 
-	ProductController(ProductCatalog catalog, FaultPoints faults) {
-		this.catalog = catalog;
-		this.faults = faults;
-	}
+    ProductController(ProductCatalog catalog, FaultPoints faults) {
+        this.catalog = catalog;
+        this.faults = faults;
+    }
 
-	@GetMapping
-	ProductPage search(@RequestParam(defaultValue = "") @Size(max = 100) String q,
-			@RequestParam(defaultValue = "") @Pattern(regexp = "[a-z-]{0,40}") String category,
-			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		this.faults.strike(CatalogFaultPoints.SEARCH);
-		return this.catalog.search(q, category, page, size);
-	}
+    @GetMapping
+    ProductPage search(
+            @RequestParam(defaultValue = "") @Size(max = 100) String q,
+            @RequestParam(defaultValue = "") @Pattern(regexp = "[a-z-]{0,40}") String category,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        this.faults.strike(CatalogFaultPoints.SEARCH);
+        return this.catalog.search(q, category, page, size);
+    }
 
-	@GetMapping("/{id}")
-	ProductView product(@PathVariable @Positive long id) {
-		this.faults.strike(CatalogFaultPoints.PRODUCT);
-		return this.catalog.product(id);
-	}
-
+    @GetMapping("/{id}")
+    ProductView product(@PathVariable @Positive long id) {
+        this.faults.strike(CatalogFaultPoints.PRODUCT);
+        return this.catalog.product(id);
+    }
 }

@@ -1,17 +1,11 @@
 package dev.oddshop.gateway.fault;
 
+import dev.oddshop.platform.web.ProblemTypes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.oddshop.platform.web.ProblemTypes;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One place to see and switch every service's faults (the CLI, the drill and compose users talk
@@ -41,85 +39,93 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(FaultTargets.class)
 class FaultFanOutController {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final Map<String, URI> services;
+    private final Map<String, URI> services;
 
-	private final WebClient http = WebClient.create();
+    private final WebClient http = WebClient.create();
 
-	private final JsonMapper json;
+    private final JsonMapper json;
 
-	FaultFanOutController(FaultTargets targets, JsonMapper json) {
-		this.services = targets.services();
-		this.json = json;
-	}
+    FaultFanOutController(FaultTargets targets, JsonMapper json) {
+        this.services = targets.services();
+        this.json = json;
+    }
 
-	/** Every service's active faults; a service that does not answer is named with the reason. */
-	@GetMapping
-	Mono<Map<String, Object>> list(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return fromEveryService("", authorization);
-	}
+    /** Every service's active faults; a service that does not answer is named with the reason. */
+    @GetMapping
+    Mono<Map<String, Object>> list(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return fromEveryService("", authorization);
+    }
 
-	/** Every service's declared fault points: what a fault may name, service by service. */
-	@GetMapping("/points")
-	Mono<Map<String, Object>> points(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return fromEveryService("/points", authorization);
-	}
+    /** Every service's declared fault points: what a fault may name, service by service. */
+    @GetMapping("/points")
+    Mono<Map<String, Object>> points(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return fromEveryService("/points", authorization);
+    }
 
-	private Mono<Map<String, Object>> fromEveryService(String path, String authorization) {
-		return Flux.fromIterable(this.services.keySet())
-			.flatMapSequential(service -> call(HttpMethod.GET, service, path, authorization, null)
-				.map(answer -> Map.entry(service, (Object) answer.getBody()))
-				.onErrorResume(ex -> Mono.just(Map.entry(service, Map.of("error", String.valueOf(ex.getMessage()))))))
-			.collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
-	}
+    private Mono<Map<String, Object>> fromEveryService(String path, String authorization) {
+        return Flux.fromIterable(this.services.keySet())
+                .flatMapSequential(service -> call(HttpMethod.GET, service, path, authorization, null)
+                        .map(answer -> Map.entry(service, (Object) answer.getBody()))
+                        .onErrorResume(ex ->
+                                Mono.just(Map.entry(service, Map.of("error", String.valueOf(ex.getMessage()))))))
+                .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
+    }
 
-	@PostMapping("/{service}")
-	Mono<ResponseEntity<JsonNode>> enable(@PathVariable String service, @RequestBody JsonNode fault,
-			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return call(HttpMethod.POST, service, "", authorization, fault);
-	}
+    @PostMapping("/{service}")
+    Mono<ResponseEntity<JsonNode>> enable(
+            @PathVariable String service,
+            @RequestBody JsonNode fault,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return call(HttpMethod.POST, service, "", authorization, fault);
+    }
 
-	@DeleteMapping("/{service}/{id}")
-	Mono<ResponseEntity<JsonNode>> disable(@PathVariable String service, @PathVariable String id,
-			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return call(HttpMethod.DELETE, service, "/" + id, authorization, null);
-	}
+    @DeleteMapping("/{service}/{id}")
+    Mono<ResponseEntity<JsonNode>> disable(
+            @PathVariable String service,
+            @PathVariable String id,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return call(HttpMethod.DELETE, service, "/" + id, authorization, null);
+    }
 
-	/** Switches every fault of every service off: the big red button of a drill or a training session. */
-	@DeleteMapping
-	Mono<Map<String, List<String>>> disableAll(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return Flux.fromIterable(this.services.keySet())
-			.flatMapSequential(service -> call(HttpMethod.GET, service, "", authorization, null)
-				.flatMapMany(answer -> Flux.fromIterable(answer.getBody()))
-				.map(fault -> fault.get("id").asString())
-				.concatMap(id -> call(HttpMethod.DELETE, service, "/" + id, authorization, null).thenReturn(id))
-				.collectList()
-				.map(ids -> Map.entry(service, ids)))
-			.collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
-	}
+    /** Switches every fault of every service off: the big red button of a drill or a training session. */
+    @DeleteMapping
+    Mono<Map<String, List<String>>> disableAll(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Flux.fromIterable(this.services.keySet())
+                .flatMapSequential(service -> call(HttpMethod.GET, service, "", authorization, null)
+                        .flatMapMany(answer -> Flux.fromIterable(answer.getBody()))
+                        .map(fault -> fault.get("id").asString())
+                        .concatMap(id -> call(HttpMethod.DELETE, service, "/" + id, authorization, null)
+                                .thenReturn(id))
+                        .collectList()
+                        .map(ids -> Map.entry(service, ids)))
+                .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
+    }
 
-	private Mono<ResponseEntity<JsonNode>> call(HttpMethod method, String service, String path, String authorization,
-			JsonNode body) {
-		URI base = this.services.get(service);
-		if (base == null) {
-			return Mono.just(unknown(service));
-		}
-		WebClient.RequestBodySpec request = this.http.method(method)
-			.uri(base.resolve("/admin/faults" + path))
-			.header(HttpHeaders.AUTHORIZATION, authorization);
-		return (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
-			.exchangeToMono(response -> response.toEntity(JsonNode.class))
-			.timeout(TIMEOUT);
-	}
+    private Mono<ResponseEntity<JsonNode>> call(
+            HttpMethod method, String service, String path, String authorization, JsonNode body) {
+        URI base = this.services.get(service);
+        if (base == null) {
+            return Mono.just(unknown(service));
+        }
+        WebClient.RequestBodySpec request = this.http
+                .method(method)
+                .uri(base.resolve("/admin/faults" + path))
+                .header(HttpHeaders.AUTHORIZATION, authorization);
+        return (body == null
+                        ? request
+                        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchangeToMono(response -> response.toEntity(JsonNode.class))
+                .timeout(TIMEOUT);
+    }
 
-	private ResponseEntity<JsonNode> unknown(String service) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No service " + service + "; known: " + this.services.keySet());
-		problem.setType(ProblemTypes.of("not-found"));
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(this.json.valueToTree(problem));
-	}
-
+    private ResponseEntity<JsonNode> unknown(String service) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "No service " + service + "; known: " + this.services.keySet());
+        problem.setType(ProblemTypes.of("not-found"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(this.json.valueToTree(problem));
+    }
 }

@@ -1,19 +1,17 @@
 package dev.oddshop.gateway.security;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.oddshop.gateway.ClientAddress;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import dev.oddshop.gateway.ClientAddress;
-import reactor.core.publisher.Mono;
-
+import java.time.Duration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * A Resilience4j rate limiter per client on /api/**: the session's customer, or the source
@@ -24,53 +22,53 @@ import org.springframework.web.server.WebFilterChain;
 @Order(SecurityOrder.RATE_LIMIT)
 class ClientRateLimitFilter implements WebFilter {
 
-	private final Cache<String, RateLimiter> limiters;
+    private final Cache<String, RateLimiter> limiters;
 
-	private final RateLimiterConfig perCustomer;
+    private final RateLimiterConfig perCustomer;
 
-	private final RateLimiterConfig perAddress;
+    private final RateLimiterConfig perAddress;
 
-	private final long retryAfterSeconds;
+    private final long retryAfterSeconds;
 
-	private final GatewayRefusals refusals;
+    private final GatewayRefusals refusals;
 
-	ClientRateLimitFilter(RateLimitProperties properties, GatewayRefusals refusals) {
-		this.limiters = Caffeine.newBuilder()
-			.maximumSize(properties.maxClients())
-			.expireAfterAccess(properties.idle())
-			.build();
-		this.perCustomer = config(properties.perCustomer(), properties);
-		this.perAddress = config(properties.perAddress(), properties);
-		this.retryAfterSeconds = Math.max(1, properties.period().toSeconds());
-		this.refusals = refusals;
-	}
+    ClientRateLimitFilter(RateLimitProperties properties, GatewayRefusals refusals) {
+        this.limiters = Caffeine.newBuilder()
+                .maximumSize(properties.maxClients())
+                .expireAfterAccess(properties.idle())
+                .build();
+        this.perCustomer = config(properties.perCustomer(), properties);
+        this.perAddress = config(properties.perAddress(), properties);
+        this.retryAfterSeconds = Math.max(1, properties.period().toSeconds());
+        this.refusals = refusals;
+    }
 
-	private static RateLimiterConfig config(int limit, RateLimitProperties properties) {
-		return RateLimiterConfig.custom()
-			.limitForPeriod(limit)
-			.limitRefreshPeriod(properties.period())
-			.timeoutDuration(Duration.ZERO)
-			.build();
-	}
+    private static RateLimiterConfig config(int limit, RateLimitProperties properties) {
+        return RateLimiterConfig.custom()
+                .limitForPeriod(limit)
+                .limitRefreshPeriod(properties.period())
+                .timeoutDuration(Duration.ZERO)
+                .build();
+    }
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
-			return chain.filter(exchange);
-		}
-		return Caller.of(exchange).flatMap(caller -> {
-			if (caller.admin() || limiterOf(caller, exchange).acquirePermission()) {
-				return chain.filter(exchange);
-			}
-			return this.refusals.rateLimited(exchange, this.retryAfterSeconds);
-		});
-	}
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        return Caller.of(exchange).flatMap(caller -> {
+            if (caller.admin() || limiterOf(caller, exchange).acquirePermission()) {
+                return chain.filter(exchange);
+            }
+            return this.refusals.rateLimited(exchange, this.retryAfterSeconds);
+        });
+    }
 
-	private RateLimiter limiterOf(Caller caller, ServerWebExchange exchange) {
-		return caller.customer()
-			.map(customer -> this.limiters.get("customer:" + customer, key -> RateLimiter.of(key, this.perCustomer)))
-			.orElseGet(() -> this.limiters.get("address:" + ClientAddress.of(exchange),
-					key -> RateLimiter.of(key, this.perAddress)));
-	}
-
+    private RateLimiter limiterOf(Caller caller, ServerWebExchange exchange) {
+        return caller.customer()
+                .map(customer ->
+                        this.limiters.get("customer:" + customer, key -> RateLimiter.of(key, this.perCustomer)))
+                .orElseGet(() -> this.limiters.get(
+                        "address:" + ClientAddress.of(exchange), key -> RateLimiter.of(key, this.perAddress)));
+    }
 }

@@ -1,9 +1,5 @@
 package dev.oddshop.gateway.security;
 
-import java.time.Clock;
-import java.util.EnumSet;
-import java.util.List;
-
 import dev.oddshop.gateway.Problems;
 import dev.oddshop.platform.security.AdminSurfaces;
 import dev.oddshop.platform.security.AdminToken;
@@ -11,8 +7,9 @@ import dev.oddshop.platform.security.SecurityRefusals;
 import dev.oddshop.platform.security.SecurityRefusals.Rejection;
 import dev.oddshop.platform.security.SecurityRefusals.Surface;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Mono;
-
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +26,7 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring Security at the edge, in three chains over the path the gateway routes with (decoded,
@@ -43,89 +41,99 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SessionProperties.class, RateLimitProperties.class, RequestLimits.class })
+@EnableConfigurationProperties({SessionProperties.class, RateLimitProperties.class, RequestLimits.class})
 class GatewaySecurityConfiguration {
 
-	private static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
-			ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/session"),
-			ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/inventory/**"));
+    private static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/session"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/inventory/**"));
 
-	private static final ServerWebExchangeMatcher CUSTOMER_API = ServerWebExchangeMatchers
-		.pathMatchers("/api/orders/**", "/api/payments", "/api/payments/**");
+    private static final ServerWebExchangeMatcher CUSTOMER_API =
+            ServerWebExchangeMatchers.pathMatchers("/api/orders/**", "/api/payments", "/api/payments/**");
 
-	@Bean
-	SessionTokens sessionTokens(SessionProperties properties) {
-		return new SessionTokens(properties, Clock.systemUTC());
-	}
+    @Bean
+    SessionTokens sessionTokens(SessionProperties properties) {
+        return new SessionTokens(properties, Clock.systemUTC());
+    }
 
-	@Bean
-	SecurityRefusals securityRefusals(MeterRegistry meters) {
-		return new SecurityRefusals(meters, EnumSet.allOf(Surface.class), EnumSet.allOf(Rejection.class));
-	}
+    @Bean
+    SecurityRefusals securityRefusals(MeterRegistry meters) {
+        return new SecurityRefusals(meters, EnumSet.allOf(Surface.class), EnumSet.allOf(Rejection.class));
+    }
 
-	/** Also the firewall's rejection handler: Spring Security picks that up by type. */
-	@Bean
-	GatewayRefusals gatewayRefusals(SecurityRefusals refusals, Problems problems) {
-		return new GatewayRefusals(refusals, problems);
-	}
+    /** Also the firewall's rejection handler: Spring Security picks that up by type. */
+    @Bean
+    GatewayRefusals gatewayRefusals(SecurityRefusals refusals, Problems problems) {
+        return new GatewayRefusals(refusals, problems);
+    }
 
-	@Bean
-	@Order(1)
-	SecurityWebFilterChain adminSecurity(ServerHttpSecurity http, AdminSurfaces surfaces, AdminToken token,
-			GatewayRefusals refusals) {
-		ServerAuthenticationEntryPoint refuse = refusals.entryPoint(Surface.ADMIN);
-		ReactiveAuthenticationManager admin = authentication -> Mono
-			.fromCallable(() -> token.authenticate(authentication));
-		return stateless(http).securityMatcher(guarded(surfaces))
-			.authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(AdminToken.ROLE))
-			.oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(exchange -> Mono.just(admin))
-				.authenticationEntryPoint(refuse))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refuse))
-			.build();
-	}
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain adminSecurity(
+            ServerHttpSecurity http, AdminSurfaces surfaces, AdminToken token, GatewayRefusals refusals) {
+        ServerAuthenticationEntryPoint refuse = refusals.entryPoint(Surface.ADMIN);
+        ReactiveAuthenticationManager admin =
+                authentication -> Mono.fromCallable(() -> token.authenticate(authentication));
+        return stateless(http)
+                .securityMatcher(guarded(surfaces))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(AdminToken.ROLE))
+                .oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(exchange -> Mono.just(admin))
+                        .authenticationEntryPoint(refuse))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refuse))
+                .build();
+    }
 
-	@Bean
-	@Order(2)
-	SecurityWebFilterChain sessionSecurity(ServerHttpSecurity http, SessionTokens tokens, GatewayRefusals refusals) {
-		ServerAuthenticationEntryPoint refuse = refusals.entryPoint(Surface.SESSION);
-		return stateless(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-			.authorizeExchange(exchanges -> exchanges.matchers(CUSTOMER_API).authenticated().anyExchange().permitAll())
-			.oauth2ResourceServer(bearer -> bearer.jwt(jwt -> jwt.jwtDecoder(tokens.decoder()))
-				.bearerTokenConverter(new SessionTokenConverter())
-				.authenticationEntryPoint(refuse)
-				// a stale token on a public route is no reason to refuse a catalogue page
-				.authenticationFailureHandler((filterExchange, failure) -> PUBLIC_API
-					.matches(filterExchange.getExchange())
-					.flatMap(match -> match.isMatch() ? filterExchange.getChain().filter(filterExchange.getExchange())
-							: refuse.commence(filterExchange.getExchange(), failure))))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refuse))
-			.build();
-	}
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain sessionSecurity(ServerHttpSecurity http, SessionTokens tokens, GatewayRefusals refusals) {
+        ServerAuthenticationEntryPoint refuse = refusals.entryPoint(Surface.SESSION);
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(CUSTOMER_API)
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(bearer -> bearer.jwt(jwt -> jwt.jwtDecoder(tokens.decoder()))
+                        .bearerTokenConverter(new SessionTokenConverter())
+                        .authenticationEntryPoint(refuse)
+                        // a stale token on a public route is no reason to refuse a catalogue page
+                        .authenticationFailureHandler((filterExchange, failure) -> PUBLIC_API
+                                .matches(filterExchange.getExchange())
+                                .flatMap(match -> match.isMatch()
+                                        ? filterExchange.getChain().filter(filterExchange.getExchange())
+                                        : refuse.commence(filterExchange.getExchange(), failure))))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refuse))
+                .build();
+    }
 
-	@Bean
-	@Order(3)
-	SecurityWebFilterChain openSecurity(ServerHttpSecurity http) {
-		return stateless(http).authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
-	}
+    @Bean
+    @Order(3)
+    SecurityWebFilterChain openSecurity(ServerHttpSecurity http) {
+        return stateless(http)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
-	/** No sessions, no login pages, no CSRF tokens: every request carries its own credential. */
-	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-	}
+    /** No sessions, no login pages, no CSRF tokens: every request carries its own credential. */
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
 
-	private static ServerWebExchangeMatcher guarded(AdminSurfaces surfaces) {
-		List<ServerWebExchangeMatcher> rules = surfaces.guarded()
-			.stream()
-			.map(rule -> rule.method() == null ? ServerWebExchangeMatchers.pathMatchers(rule.pattern())
-					: ServerWebExchangeMatchers.pathMatchers(rule.method(), rule.pattern()))
-			.toList();
-		return new AndServerWebExchangeMatcher(new OrServerWebExchangeMatcher(rules), new NegatedServerWebExchangeMatcher(
-				ServerWebExchangeMatchers.pathMatchers(AdminSurfaces.OPEN.toArray(String[]::new))));
-	}
-
+    private static ServerWebExchangeMatcher guarded(AdminSurfaces surfaces) {
+        List<ServerWebExchangeMatcher> rules = surfaces.guarded().stream()
+                .map(rule -> rule.method() == null
+                        ? ServerWebExchangeMatchers.pathMatchers(rule.pattern())
+                        : ServerWebExchangeMatchers.pathMatchers(rule.method(), rule.pattern()))
+                .toList();
+        return new AndServerWebExchangeMatcher(
+                new OrServerWebExchangeMatcher(rules),
+                new NegatedServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(AdminSurfaces.OPEN.toArray(String[]::new))));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.gateway.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,12 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.rate-limit")
 public record RateLimitProperties(int perCustomer, int perAddress, Duration period, int maxClients, Duration idle) {
 
-	public RateLimitProperties {
-		perCustomer = perCustomer > 0 ? perCustomer : 20;
-		perAddress = perAddress > 0 ? perAddress : 200;
-		period = period == null ? Duration.ofSeconds(1) : period;
-		maxClients = maxClients > 0 ? maxClients : 100_000;
-		idle = idle == null ? Duration.ofMinutes(10) : idle;
-	}
-
+    public RateLimitProperties {
+        perCustomer = perCustomer > 0 ? perCustomer : 20;
+        perAddress = perAddress > 0 ? perAddress : 200;
+        period = period == null ? Duration.ofSeconds(1) : period;
+        maxClients = maxClients > 0 ? maxClients : 100_000;
+        idle = idle == null ? Duration.ofMinutes(10) : idle;
+    }
 }

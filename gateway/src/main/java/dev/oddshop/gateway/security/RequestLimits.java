@@ -12,8 +12,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("shop.request")
 public record RequestLimits(DataSize maxBody) {
 
-	public RequestLimits {
-		maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
-	}
-
+    public RequestLimits {
+        maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
+    }
 }

@@ -8,13 +8,11 @@ import org.springframework.core.Ordered;
  */
 final class SecurityOrder {
 
-	static final int REQUEST_SIZE = Ordered.HIGHEST_PRECEDENCE + 2;
+    static final int REQUEST_SIZE = Ordered.HIGHEST_PRECEDENCE + 2;
 
-	static final int CUSTOMER_IDENTITY = -90;
+    static final int CUSTOMER_IDENTITY = -90;
 
-	static final int RATE_LIMIT = -80;
+    static final int RATE_LIMIT = -80;
 
-	private SecurityOrder() {
-	}
-
+    private SecurityOrder() {}
 }

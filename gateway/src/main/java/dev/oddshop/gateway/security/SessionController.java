@@ -1,7 +1,6 @@
 package dev.oddshop.gateway.security;
 
 import dev.oddshop.gateway.security.SessionTokens.Session;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,26 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
-	private final SessionTokens tokens;
+    private final SessionTokens tokens;
 
-	SessionController(SessionTokens tokens) {
-		this.tokens = tokens;
-	}
+    SessionController(SessionTokens tokens) {
+        this.tokens = tokens;
+    }
 
-	@PostMapping("/api/session")
-	ResponseEntity<Session> open(ServerHttpRequest request) {
-		Session session = this.tokens.open();
-		ResponseCookie cookie = ResponseCookie.from(SessionTokens.COOKIE, session.token())
-			.httpOnly(true)
-			.sameSite("Strict")
-			.secure("https".equals(request.getURI().getScheme()))
-			.path("/api")
-			.maxAge(this.tokens.properties().ttl())
-			.build();
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header(HttpHeaders.SET_COOKIE, cookie.toString())
-			.cacheControl(CacheControl.noStore())
-			.body(session);
-	}
-
+    @PostMapping("/api/session")
+    ResponseEntity<Session> open(ServerHttpRequest request) {
+        Session session = this.tokens.open();
+        ResponseCookie cookie = ResponseCookie.from(SessionTokens.COOKIE, session.token())
+                .httpOnly(true)
+                .sameSite("Strict")
+                .secure("https".equals(request.getURI().getScheme()))
+                .path("/api")
+                .maxAge(this.tokens.properties().ttl())
+                .build();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.SET_COOKIE, cookie.toString())
+                .cacheControl(CacheControl.noStore())
+                .body(session);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.gateway.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.session")
 public record SessionProperties(String signingKey, Duration ttl) {
 
-	public SessionProperties {
-		signingKey = signingKey == null ? "" : signingKey.strip();
-		ttl = ttl == null ? Duration.ofHours(8) : ttl;
-	}
-
+    public SessionProperties {
+        signingKey = signingKey == null ? "" : signingKey.strip();
+        ttl = ttl == null ? Duration.ofHours(8) : ttl;
+    }
 }

@@ -7,20 +7,18 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 class ReservationLine {
 
-	@Column(name = "product_id")
-	private long productId;
+    @Column(name = "product_id")
+    private long productId;
 
-	private int quantity;
+    private int quantity;
 
-	protected ReservationLine() {
-	}
+    protected ReservationLine() {}
 
-	long productId() {
-		return this.productId;
-	}
+    long productId() {
+        return this.productId;
+    }
 
-	int quantity() {
-		return this.quantity;
-	}
-
+    int quantity() {
+        return this.quantity;
+    }
 }

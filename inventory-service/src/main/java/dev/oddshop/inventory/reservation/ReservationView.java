@@ -7,7 +7,5 @@ import java.util.UUID;
 /** A reservation as the order service sees it. */
 public record ReservationView(UUID orderId, ReservationStatus status, Instant expiresAt, List<Item> items) {
 
-	public record Item(long productId, int quantity) {
-	}
-
+    public record Item(long productId, int quantity) {}
 }

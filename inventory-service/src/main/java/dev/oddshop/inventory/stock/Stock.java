@@ -1,11 +1,10 @@
 package dev.oddshop.inventory.stock;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * The stock of one product. Read through JPA; every change is an atomic SQL statement in
@@ -15,22 +14,20 @@ import jakarta.persistence.Table;
 @Table(name = "stock")
 class Stock {
 
-	@Id
-	@Column(name = "product_id")
-	private long productId;
+    @Id
+    @Column(name = "product_id")
+    private long productId;
 
-	private int available;
+    private int available;
 
-	private int reserved;
+    private int reserved;
 
-	@Column(name = "updated_at")
-	private Instant updatedAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
-	protected Stock() {
-	}
+    protected Stock() {}
 
-	StockView view() {
-		return new StockView(this.productId, this.available, this.reserved);
-	}
-
+    StockView view() {
+        return new StockView(this.productId, this.available, this.reserved);
+    }
 }

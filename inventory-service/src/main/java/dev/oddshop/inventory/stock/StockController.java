@@ -2,7 +2,6 @@ package dev.oddshop.inventory.stock;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,21 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inventory/stock")
 class StockController {
 
-	private final StockLevels levels;
+    private final StockLevels levels;
 
-	StockController(StockLevels levels) {
-		this.levels = levels;
-	}
+    StockController(StockLevels levels) {
+        this.levels = levels;
+    }
 
-	@GetMapping("/{productId}")
-	StockView stock(@PathVariable @Positive long productId) {
-		return this.levels.of(productId);
-	}
+    @GetMapping("/{productId}")
+    StockView stock(@PathVariable @Positive long productId) {
+        return this.levels.of(productId);
+    }
 
-	/** Sets what can be sold; stock already reserved for orders stays reserved. */
-	@PutMapping("/{productId}")
-	StockView setAvailable(@PathVariable @Positive long productId, @RequestBody @Valid StockUpdate update) {
-		return this.levels.setAvailable(productId, update.available());
-	}
-
+    /** Sets what can be sold; stock already reserved for orders stays reserved. */
+    @PutMapping("/{productId}")
+    StockView setAvailable(@PathVariable @Positive long productId, @RequestBody @Valid StockUpdate update) {
+        return this.levels.setAvailable(productId, update.available());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.inventory.stock;
 
 import dev.oddshop.platform.web.ApiException;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,24 +8,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class StockLevels {
 
-	private final StockRepository stock;
+    private final StockRepository stock;
 
-	StockLevels(StockRepository stock) {
-		this.stock = stock;
-	}
+    StockLevels(StockRepository stock) {
+        this.stock = stock;
+    }
 
-	@Transactional(readOnly = true)
-	StockView of(long productId) {
-		return this.stock.findById(productId)
-			.map(Stock::view)
-			.orElseThrow(() -> ApiException.notFound("Stock of product", productId));
-	}
+    @Transactional(readOnly = true)
+    StockView of(long productId) {
+        return this.stock
+                .findById(productId)
+                .map(Stock::view)
+                .orElseThrow(() -> ApiException.notFound("Stock of product", productId));
+    }
 
-	/** Sets what can be sold; stock already reserved for orders stays reserved. */
-	@Transactional
-	StockView setAvailable(long productId, int available) {
-		this.stock.upsertAvailable(productId, available);
-		return this.stock.findById(productId).map(Stock::view).orElseThrow();
-	}
-
+    /** Sets what can be sold; stock already reserved for orders stays reserved. */
+    @Transactional
+    StockView setAvailable(long productId, int available) {
+        this.stock.upsertAvailable(productId, available);
+        return this.stock.findById(productId).map(Stock::view).orElseThrow();
+    }
 }

@@ -1,5 +1,4 @@
 package dev.oddshop.inventory.stock;
 
 /** The stock of a product as the API shows it. */
-public record StockView(long productId, int available, int reserved) {
-}
+public record StockView(long productId, int available, int reserved) {}

@@ -1,15 +1,13 @@
 package dev.oddshop.order.cart;
 
-import java.net.URI;
-import java.util.UUID;
-
 import dev.oddshop.platform.web.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-
+import java.net.URI;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,37 +21,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders/carts")
 class CartController {
 
-	private final CartService carts;
+    private final CartService carts;
 
-	CartController(CartService carts) {
-		this.carts = carts;
-	}
+    CartController(CartService carts) {
+        this.carts = carts;
+    }
 
-	record NewCart(UUID cartId) {
-	}
+    record NewCart(UUID cartId) {}
 
-	record AddItem(@NotNull @Positive Long productId, @NotNull @Min(1) @Max(100) Integer quantity) {
-	}
+    record AddItem(
+            @NotNull @Positive Long productId,
+            @NotNull @Min(1) @Max(100) Integer quantity) {}
 
-	@PostMapping
-	ResponseEntity<NewCart> create(CustomerId customer) {
-		CartView cart = this.carts.create(customer);
-		return ResponseEntity.created(URI.create("/api/orders/carts/" + cart.cartId())).body(new NewCart(cart.cartId()));
-	}
+    @PostMapping
+    ResponseEntity<NewCart> create(CustomerId customer) {
+        CartView cart = this.carts.create(customer);
+        return ResponseEntity.created(URI.create("/api/orders/carts/" + cart.cartId()))
+                .body(new NewCart(cart.cartId()));
+    }
 
-	@GetMapping("/{cartId}")
-	CartView get(CustomerId customer, @PathVariable UUID cartId) {
-		return CartView.of(this.carts.find(customer, cartId));
-	}
+    @GetMapping("/{cartId}")
+    CartView get(CustomerId customer, @PathVariable UUID cartId) {
+        return CartView.of(this.carts.find(customer, cartId));
+    }
 
-	@PostMapping("/{cartId}/items")
-	CartView add(CustomerId customer, @PathVariable UUID cartId, @Valid @RequestBody AddItem item) {
-		return this.carts.add(customer, cartId, item.productId(), item.quantity());
-	}
+    @PostMapping("/{cartId}/items")
+    CartView add(CustomerId customer, @PathVariable UUID cartId, @Valid @RequestBody AddItem item) {
+        return this.carts.add(customer, cartId, item.productId(), item.quantity());
+    }
 
-	@DeleteMapping("/{cartId}/items/{productId}")
-	CartView remove(CustomerId customer, @PathVariable UUID cartId, @PathVariable @Positive long productId) {
-		return this.carts.remove(customer, cartId, productId);
-	}
-
+    @DeleteMapping("/{cartId}/items/{productId}")
+    CartView remove(CustomerId customer, @PathVariable UUID cartId, @PathVariable @Positive long productId) {
+        return this.carts.remove(customer, cartId, productId);
+    }
 }

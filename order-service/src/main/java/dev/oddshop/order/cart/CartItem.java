@@ -7,45 +7,43 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class CartItem {
 
-	@Column(name = "product_id")
-	private long productId;
+    @Column(name = "product_id")
+    private long productId;
 
-	private int quantity;
+    private int quantity;
 
-	@Column(name = "unit_price_cents")
-	private long unitPriceCents;
+    @Column(name = "unit_price_cents")
+    private long unitPriceCents;
 
-	private String currency;
+    private String currency;
 
-	protected CartItem() {
-	}
+    protected CartItem() {}
 
-	CartItem(long productId, int quantity, long unitPriceCents, String currency) {
-		this.productId = productId;
-		this.quantity = quantity;
-		this.unitPriceCents = unitPriceCents;
-		this.currency = currency;
-	}
+    CartItem(long productId, int quantity, long unitPriceCents, String currency) {
+        this.productId = productId;
+        this.quantity = quantity;
+        this.unitPriceCents = unitPriceCents;
+        this.currency = currency;
+    }
 
-	public long productId() {
-		return this.productId;
-	}
+    public long productId() {
+        return this.productId;
+    }
 
-	public int quantity() {
-		return this.quantity;
-	}
+    public int quantity() {
+        return this.quantity;
+    }
 
-	public long unitPriceCents() {
-		return this.unitPriceCents;
-	}
+    public long unitPriceCents() {
+        return this.unitPriceCents;
+    }
 
-	public String currency() {
-		return this.currency;
-	}
+    public String currency() {
+        return this.currency;
+    }
 
-	void add(int more, long currentPriceCents) {
-		this.quantity += more;
-		this.unitPriceCents = currentPriceCents;
-	}
-
+    void add(int more, long currentPriceCents) {
+        this.quantity += more;
+        this.unitPriceCents = currentPriceCents;
+    }
 }

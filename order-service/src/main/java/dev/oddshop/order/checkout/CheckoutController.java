@@ -1,7 +1,5 @@
 package dev.oddshop.order.checkout;
 
-import java.util.UUID;
-
 import dev.oddshop.order.OrderFaultPoints;
 import dev.oddshop.order.lifecycle.Order;
 import dev.oddshop.order.lifecycle.OrderStatus;
@@ -12,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,41 +22,41 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CheckoutController {
 
-	private final CheckoutSaga saga;
+    private final CheckoutSaga saga;
 
-	private final FaultPoints faults;
+    private final FaultPoints faults;
 
-	CheckoutController(CheckoutSaga saga, FaultPoints faults) {
-		this.saga = saga;
-		this.faults = faults;
-	}
+    CheckoutController(CheckoutSaga saga, FaultPoints faults) {
+        this.saga = saga;
+        this.faults = faults;
+    }
 
-	record PaymentMethod(@NotNull @Pattern(regexp = "card") String type, @NotBlank @Size(max = 100) String token) {
-	}
+    record PaymentMethod(
+            @NotNull @Pattern(regexp = "card") String type,
+            @NotBlank @Size(max = 100) String token) {}
 
-	record CheckoutRequest(@NotNull @Valid PaymentMethod paymentMethod) {
-	}
+    record CheckoutRequest(@NotNull @Valid PaymentMethod paymentMethod) {}
 
-	record CheckoutResponse(UUID orderId, OrderStatus status, long totalCents, String currency, String failureReason) {
+    record CheckoutResponse(UUID orderId, OrderStatus status, long totalCents, String currency, String failureReason) {
 
-		static CheckoutResponse of(Order order) {
-			return new CheckoutResponse(order.id(), order.status(), order.totalCents(), order.currency(),
-					order.failureReason());
-		}
+        static CheckoutResponse of(Order order) {
+            return new CheckoutResponse(
+                    order.id(), order.status(), order.totalCents(), order.currency(), order.failureReason());
+        }
+    }
 
-	}
-
-	/** 201 for a new order, 200 when the Idempotency-Key names an order already made. */
-	@PostMapping("/api/orders/carts/{cartId}/checkout")
-	ResponseEntity<CheckoutResponse> checkout(CustomerId customer, @PathVariable UUID cartId,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
-			@Valid @RequestBody CheckoutRequest request) {
-		this.faults.strike(OrderFaultPoints.CHECKOUT);
-		CheckoutSaga.Outcome outcome = this.saga.checkout(customer, cartId, idempotencyKey,
-				request.paymentMethod().token());
-		return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-			.header("Location", "/api/orders/" + outcome.order().id())
-			.body(CheckoutResponse.of(outcome.order()));
-	}
-
+    /** 201 for a new order, 200 when the Idempotency-Key names an order already made. */
+    @PostMapping("/api/orders/carts/{cartId}/checkout")
+    ResponseEntity<CheckoutResponse> checkout(
+            CustomerId customer,
+            @PathVariable UUID cartId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
+            @Valid @RequestBody CheckoutRequest request) {
+        this.faults.strike(OrderFaultPoints.CHECKOUT);
+        CheckoutSaga.Outcome outcome = this.saga.checkout(
+                customer, cartId, idempotencyKey, request.paymentMethod().token());
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Location", "/api/orders/" + outcome.order().id())
+                .body(CheckoutResponse.of(outcome.order()));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.order.checkout;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,8 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.orders")
 public record OrdersProperties(Duration staleAfter) {
 
-	public OrdersProperties {
-		staleAfter = staleAfter == null ? Duration.ofSeconds(60) : staleAfter;
-	}
-
+    public OrdersProperties {
+        staleAfter = staleAfter == null ? Duration.ofSeconds(60) : staleAfter;
+    }
 }

@@ -6,9 +6,8 @@ package dev.oddshop.order.lifecycle;
  */
 public enum FailureCause {
 
-	/** The customer's side: a declined or expired card, insufficient funds, sold out, bad input. */
-	CUSTOMER,
-	/** The shop's side: a dependency's error or timeout, a compensation, a reservation that expired. */
-	INTERNAL
-
+    /** The customer's side: a declined or expired card, insufficient funds, sold out, bad input. */
+    CUSTOMER,
+    /** The shop's side: a dependency's error or timeout, a compensation, a reservation that expired. */
+    INTERNAL
 }

@@ -1,10 +1,8 @@
 package dev.oddshop.order.lifecycle;
 
-import java.util.UUID;
-
 import dev.oddshop.platform.web.ApiException;
 import dev.oddshop.platform.web.CustomerId;
-
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,19 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrderLookup {
 
-	private final OrderRepository orders;
+    private final OrderRepository orders;
 
-	OrderLookup(OrderRepository orders) {
-		this.orders = orders;
-	}
+    OrderLookup(OrderRepository orders) {
+        this.orders = orders;
+    }
 
-	/** Read-only, and the history is read inside it (it loads lazily). */
-	@Transactional(readOnly = true)
-	OrderView find(CustomerId customer, UUID orderId) {
-		return this.orders.findById(orderId)
-			.filter(order -> order.customerId().equals(customer.value()))
-			.map(OrderView::of)
-			.orElseThrow(() -> ApiException.notFound("Order", orderId));
-	}
-
+    /** Read-only, and the history is read inside it (it loads lazily). */
+    @Transactional(readOnly = true)
+    OrderView find(CustomerId customer, UUID orderId) {
+        return this.orders
+                .findById(orderId)
+                .filter(order -> order.customerId().equals(customer.value()))
+                .map(OrderView::of)
+                .orElseThrow(() -> ApiException.notFound("Order", orderId));
+    }
 }

@@ -1,13 +1,11 @@
 package dev.oddshop.provider.charge;
 
+import dev.oddshop.platform.fault.FaultPoints;
+import dev.oddshop.platform.web.ApiException;
+import dev.oddshop.provider.ProviderFaultPoints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
-import dev.oddshop.provider.ProviderFaultPoints;
-import dev.oddshop.platform.fault.FaultPoints;
-import dev.oddshop.platform.web.ApiException;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,58 +20,60 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1")
 class ChargeController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = "Idempotent-Replayed";
 
-	private final ChargeProcessor processor;
+    private final ChargeProcessor processor;
 
-	private final RefundProcessor refunds;
+    private final RefundProcessor refunds;
 
-	private final FaultPoints faults;
+    private final FaultPoints faults;
 
-	ChargeController(ChargeProcessor processor, RefundProcessor refunds, FaultPoints faults) {
-		this.processor = processor;
-		this.refunds = refunds;
-		this.faults = faults;
-	}
+    ChargeController(ChargeProcessor processor, RefundProcessor refunds, FaultPoints faults) {
+        this.processor = processor;
+        this.refunds = refunds;
+        this.faults = faults;
+    }
 
-	@PostMapping("/charges")
-	ResponseEntity<Charge> charge(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
-			@Valid @RequestBody ChargeRequest request) {
-		this.faults.strike(ProviderFaultPoints.CHARGE);
-		ChargeProcessor.Result result = this.processor.charge(key, request);
-		return answer(result.charge(), result.replayed());
-	}
+    @PostMapping("/charges")
+    ResponseEntity<Charge> charge(
+            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
+            @Valid @RequestBody ChargeRequest request) {
+        this.faults.strike(ProviderFaultPoints.CHARGE);
+        ChargeProcessor.Result result = this.processor.charge(key, request);
+        return answer(result.charge(), result.replayed());
+    }
 
-	/** Gives back part or all of a succeeded charge, at once; the same key never refunds twice. */
-	@PostMapping("/refunds")
-	ResponseEntity<Refund> refund(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
-			@Valid @RequestBody RefundRequest request) {
-		this.faults.strike(ProviderFaultPoints.REFUND);
-		RefundProcessor.Result result = this.refunds.refund(key, request);
-		return answer(result.refund(), result.replayed());
-	}
+    /** Gives back part or all of a succeeded charge, at once; the same key never refunds twice. */
+    @PostMapping("/refunds")
+    ResponseEntity<Refund> refund(
+            @RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 100) String key,
+            @Valid @RequestBody RefundRequest request) {
+        this.faults.strike(ProviderFaultPoints.REFUND);
+        RefundProcessor.Result result = this.refunds.refund(key, request);
+        return answer(result.refund(), result.replayed());
+    }
 
-	/** The charge made under an idempotency key: how a merchant reconciles after a timeout. */
-	@GetMapping("/charges")
-	Charge lookup(@RequestParam @NotBlank @Size(max = 100) String idempotencyKey) {
-		return this.processor.find(idempotencyKey)
-			.orElseThrow(() -> ApiException.notFound("Charge with idempotency key", idempotencyKey));
-	}
+    /** The charge made under an idempotency key: how a merchant reconciles after a timeout. */
+    @GetMapping("/charges")
+    Charge lookup(@RequestParam @NotBlank @Size(max = 100) String idempotencyKey) {
+        return this.processor
+                .find(idempotencyKey)
+                .orElseThrow(() -> ApiException.notFound("Charge with idempotency key", idempotencyKey));
+    }
 
-	@GetMapping("/ledger")
-	Ledger ledger() {
-		return Ledger.of(this.processor.charges(), this.refunds.refunds());
-	}
+    @GetMapping("/ledger")
+    Ledger ledger() {
+        return Ledger.of(this.processor.charges(), this.refunds.refunds());
+    }
 
-	/** 200 with the body, marked when it answers an earlier request with the same key. */
-	private static <T> ResponseEntity<T> answer(T body, boolean replayed) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-		if (replayed) {
-			response.header(REPLAYED, "true");
-		}
-		return response.body(body);
-	}
-
+    /** 200 with the body, marked when it answers an earlier request with the same key. */
+    private static <T> ResponseEntity<T> answer(T body, boolean replayed) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (replayed) {
+            response.header(REPLAYED, "true");
+        }
+        return response.body(body);
+    }
 }

@@ -1,17 +1,16 @@
 package dev.oddshop.provider.charge;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** The life of a charge; lower-case on the wire, like real processors' APIs. */
 public enum ChargeStatus {
+    PROCESSING,
+    SUCCEEDED,
+    DECLINED;
 
-	PROCESSING, SUCCEEDED, DECLINED;
-
-	@JsonValue
-	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

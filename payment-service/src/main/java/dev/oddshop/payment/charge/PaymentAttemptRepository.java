@@ -4,6 +4,5 @@ import org.springframework.data.repository.Repository;
 
 interface PaymentAttemptRepository extends Repository<PaymentAttempt, Long> {
 
-	PaymentAttempt save(PaymentAttempt attempt);
-
+    PaymentAttempt save(PaymentAttempt attempt);
 }

@@ -1,10 +1,8 @@
 package dev.oddshop.payment.charge;
 
-import java.util.UUID;
-
 import dev.oddshop.platform.web.ApiException;
 import dev.oddshop.platform.web.CustomerId;
-
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,16 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/payments")
 class PaymentController {
 
-	private final PaymentService payments;
+    private final PaymentService payments;
 
-	PaymentController(PaymentService payments) {
-		this.payments = payments;
-	}
+    PaymentController(PaymentService payments) {
+        this.payments = payments;
+    }
 
-	@GetMapping
-	PaymentView payment(CustomerId customer, @RequestParam UUID orderId) {
-		return this.payments.find(orderId, customer.value())
-			.orElseThrow(() -> ApiException.notFound("Payment of order", orderId));
-	}
-
+    @GetMapping
+    PaymentView payment(CustomerId customer, @RequestParam UUID orderId) {
+        return this.payments
+                .find(orderId, customer.value())
+                .orElseThrow(() -> ApiException.notFound("Payment of order", orderId));
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.payment.charge;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,8 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.payment")
 public record PaymentProperties(Duration reconcileGrace) {
 
-	public PaymentProperties {
-		reconcileGrace = reconcileGrace == null ? Duration.ofSeconds(30) : reconcileGrace;
-	}
-
+    public PaymentProperties {
+        reconcileGrace = reconcileGrace == null ? Duration.ofSeconds(30) : reconcileGrace;
+    }
 }

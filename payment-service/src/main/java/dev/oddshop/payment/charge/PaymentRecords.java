@@ -1,10 +1,8 @@
 package dev.oddshop.payment.charge;
 
+import dev.oddshop.payment.provider.ChargeCall;
 import java.util.Optional;
 import java.util.UUID;
-
-import dev.oddshop.payment.provider.ChargeCall;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,55 +13,53 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PaymentRecords {
 
-	private final PaymentRepository payments;
+    private final PaymentRepository payments;
 
-	private final PaymentAttemptRepository attempts;
+    private final PaymentAttemptRepository attempts;
 
-	PaymentRecords(PaymentRepository payments, PaymentAttemptRepository attempts) {
-		this.payments = payments;
-		this.attempts = attempts;
-	}
+    PaymentRecords(PaymentRepository payments, PaymentAttemptRepository attempts) {
+        this.payments = payments;
+        this.attempts = attempts;
+    }
 
-	@Transactional(readOnly = true)
-	Optional<Payment> find(UUID orderId) {
-		return this.payments.findByOrderId(orderId);
-	}
+    @Transactional(readOnly = true)
+    Optional<Payment> find(UUID orderId) {
+        return this.payments.findByOrderId(orderId);
+    }
 
-	/** Throws DataIntegrityViolationException when the order already has a payment. */
-	@Transactional
-	Payment insert(Payment payment) {
-		return this.payments.saveAndFlush(payment);
-	}
+    /** Throws DataIntegrityViolationException when the order already has a payment. */
+    @Transactional
+    Payment insert(Payment payment) {
+        return this.payments.saveAndFlush(payment);
+    }
 
-	@Transactional
-	Payment settle(UUID orderId, Settlement settlement) {
-		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
-		payment.settle(settlement);
-		return payment;
-	}
+    @Transactional
+    Payment settle(UUID orderId, Settlement settlement) {
+        Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+        payment.settle(settlement);
+        return payment;
+    }
 
-	@Transactional
-	Payment settle(UUID orderId, Settlement settlement, int attemptCount) {
-		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
-		payment.attempted(attemptCount);
-		payment.settle(settlement);
-		return payment;
-	}
+    @Transactional
+    Payment settle(UUID orderId, Settlement settlement, int attemptCount) {
+        Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+        payment.attempted(attemptCount);
+        payment.settle(settlement);
+        return payment;
+    }
 
-	/** A refund as stored: {@code first} is false when a concurrent refund of the payment stored it before. */
-	record RefundStored(Payment payment, boolean first) {
-	}
+    /** A refund as stored: {@code first} is false when a concurrent refund of the payment stored it before. */
+    record RefundStored(Payment payment, boolean first) {}
 
-	@Transactional
-	RefundStored refunded(UUID orderId, String refundId) {
-		Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
-		boolean first = payment.refunded(refundId);
-		return new RefundStored(payment, first);
-	}
+    @Transactional
+    RefundStored refunded(UUID orderId, String refundId) {
+        Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+        boolean first = payment.refunded(refundId);
+        return new RefundStored(payment, first);
+    }
 
-	@Transactional
-	void recordAttempt(UUID paymentId, ChargeCall.Attempt attempt) {
-		this.attempts.save(new PaymentAttempt(paymentId, attempt));
-	}
-
+    @Transactional
+    void recordAttempt(UUID paymentId, ChargeCall.Attempt attempt) {
+        this.attempts.save(new PaymentAttempt(paymentId, attempt));
+    }
 }

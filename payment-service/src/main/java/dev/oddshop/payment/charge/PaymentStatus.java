@@ -5,11 +5,13 @@ package dev.oddshop.payment.charge;
  * from CAPTURED, by a refund, never by settling.
  */
 public enum PaymentStatus {
+    PENDING,
+    CAPTURED,
+    DECLINED,
+    FAILED,
+    REFUNDED;
 
-	PENDING, CAPTURED, DECLINED, FAILED, REFUNDED;
-
-	public boolean isFinal() {
-		return this != PENDING;
-	}
-
+    public boolean isFinal() {
+        return this != PENDING;
+    }
 }

@@ -6,12 +6,11 @@ package dev.oddshop.payment.provider;
  */
 public record ProviderCharge(String id, String status, long amountCents, String currency, String declineCode) {
 
-	public boolean succeeded() {
-		return "succeeded".equals(this.status);
-	}
+    public boolean succeeded() {
+        return "succeeded".equals(this.status);
+    }
 
-	public boolean declined() {
-		return "declined".equals(this.status);
-	}
-
+    public boolean declined() {
+        return "declined".equals(this.status);
+    }
 }

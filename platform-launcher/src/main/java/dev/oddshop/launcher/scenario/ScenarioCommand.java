@@ -11,38 +11,36 @@ import java.util.List;
  */
 public final class ScenarioCommand {
 
-	private ScenarioCommand() {
-	}
+    private ScenarioCommand() {}
 
-	public static void run(List<String> args, Path root, URI gateway, String token) throws Exception {
-		Scenarios scenarios = new Scenarios(root.resolve("scenarios"));
-		String action = args.isEmpty() ? "list" : args.getFirst();
-		if (action.equals("list")) {
-			for (Scenario scenario : scenarios.all()) {
-				System.out.printf("%-28s %s%n", scenario.name(), scenario.title());
-			}
-			return;
-		}
-		if (args.size() != 2 || !List.of("start", "stop").contains(action)) {
-			throw new IllegalArgumentException("usage: ./shop scenario list | start NAME | stop NAME");
-		}
-		Scenario scenario = scenarios.named(args.get(1));
-		FaultControl faults = new FaultControl(gateway, token);
-		if (action.equals("start")) {
-			faults.start(scenario);
-			Instant now = Instant.now();
-			System.out.println("Scenario " + scenario.name() + " started: " + scenario.title());
-			for (ScenarioFault fault : scenario.faults()) {
-				System.out.printf("  %-26s %-18s %-24s from %s for %s%n", fault.service(), fault.kind(), fault.point(),
-						now.plus(fault.after()), fault.lifetime());
-			}
-			System.out.println("Users will see: " + scenario.symptom());
-			System.out.println("Stop it early with ./shop scenario stop " + scenario.name());
-		}
-		else {
-			faults.stop(scenario);
-			System.out.println("Scenario " + scenario.name() + " stopped.");
-		}
-	}
-
+    public static void run(List<String> args, Path root, URI gateway, String token) throws Exception {
+        Scenarios scenarios = new Scenarios(root.resolve("scenarios"));
+        String action = args.isEmpty() ? "list" : args.getFirst();
+        if (action.equals("list")) {
+            for (Scenario scenario : scenarios.all()) {
+                System.out.printf("%-28s %s%n", scenario.name(), scenario.title());
+            }
+            return;
+        }
+        if (args.size() != 2 || !List.of("start", "stop").contains(action)) {
+            throw new IllegalArgumentException("usage: ./shop scenario list | start NAME | stop NAME");
+        }
+        Scenario scenario = scenarios.named(args.get(1));
+        FaultControl faults = new FaultControl(gateway, token);
+        if (action.equals("start")) {
+            faults.start(scenario);
+            Instant now = Instant.now();
+            System.out.println("Scenario " + scenario.name() + " started: " + scenario.title());
+            for (ScenarioFault fault : scenario.faults()) {
+                System.out.printf(
+                        "  %-26s %-18s %-24s from %s for %s%n",
+                        fault.service(), fault.kind(), fault.point(), now.plus(fault.after()), fault.lifetime());
+            }
+            System.out.println("Users will see: " + scenario.symptom());
+            System.out.println("Stop it early with ./shop scenario stop " + scenario.name());
+        } else {
+            faults.stop(scenario);
+            System.out.println("Scenario " + scenario.name() + " stopped.");
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.oddshop.platform.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -19,25 +18,25 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
-	static final String SOURCE = "platform-defaults.yml";
+    static final String SOURCE = "platform-defaults.yml";
 
-	static final String PRODUCTION = "production";
+    static final String PRODUCTION = "production";
 
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.matchesProfiles(PRODUCTION)) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource("platform-production-defaults", Map.of("shop.faults.enabled", "false")));
-		}
-		try {
-			for (PropertySource<?> source : new YamlPropertySourceLoader().load(SOURCE,
-					new ClassPathResource(SOURCE))) {
-				environment.getPropertySources().addLast(source);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.matchesProfiles(PRODUCTION)) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "platform-production-defaults", Map.of("shop.faults.enabled", "false")));
+        }
+        try {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader().load(SOURCE, new ClassPathResource(SOURCE))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 }

@@ -17,15 +17,22 @@ import java.time.Instant;
  * @param expiresAt when it switches itself off
  * @param note who and why
  */
-public record Fault(String id, FaultKind kind, String point, double probability, Duration duration,
-		Duration jitter, Instant startedAt, Instant expiresAt, String note) {
+public record Fault(
+        String id,
+        FaultKind kind,
+        String point,
+        double probability,
+        Duration duration,
+        Duration jitter,
+        Instant startedAt,
+        Instant expiresAt,
+        String note) {
 
-	public boolean started(Instant now) {
-		return !now.isBefore(this.startedAt);
-	}
+    public boolean started(Instant now) {
+        return !now.isBefore(this.startedAt);
+    }
 
-	public boolean expired(Instant now) {
-		return !now.isBefore(this.expiresAt);
-	}
-
+    public boolean expired(Instant now) {
+        return !now.isBefore(this.expiresAt);
+    }
 }

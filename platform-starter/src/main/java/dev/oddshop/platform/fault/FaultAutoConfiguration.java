@@ -1,14 +1,11 @@
 package dev.oddshop.platform.fault;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,60 +22,70 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 public class FaultAutoConfiguration {
 
-	static final String ENABLED = "shop.faults.enabled";
+    static final String ENABLED = "shop.faults.enabled";
 
-	/** The "faults" member of the readiness group (platform-defaults.yml), engine on or off. */
-	@Bean
-	FaultReadiness faultsHealthIndicator(FaultPoints faults) {
-		return new FaultReadiness(faults);
-	}
+    /** The "faults" member of the readiness group (platform-defaults.yml), engine on or off. */
+    @Bean
+    FaultReadiness faultsHealthIndicator(FaultPoints faults) {
+        return new FaultReadiness(faults);
+    }
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(ENABLED)
-	static class Engine {
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(ENABLED)
+    static class Engine {
 
-		/**
-		 * Share of the max heap a MEMORY_LEAK may fill: with the service's own live data that is past
-		 * JvmHeapPressure's 80 %, yet short of the OutOfMemoryError a real leak ends in.
-		 */
-		private static final double LEAK_CEILING = 0.7;
+        /**
+         * Share of the max heap a MEMORY_LEAK may fill: with the service's own live data that is past
+         * JvmHeapPressure's 80 %, yet short of the OutOfMemoryError a real leak ends in.
+         */
+        private static final double LEAK_CEILING = 0.7;
 
-		@Bean
-		FaultRegistry faultRegistry(MeterRegistry meters, Environment environment, ObjectProvider<DataSource> dataSource,
-				List<DeclaredFaultPoints> declared) {
-			List<FaultPoint> points = Stream
-				.concat(Stream.of(FaultPoint.READINESS), declared.stream().flatMap(d -> d.points().stream()))
-				.toList();
-			return new FaultRegistry(meters, environment.getProperty("spring.application.name", "unknown"),
-					Clock.systemUTC(), dataSource.getIfAvailable() != null, points);
-		}
+        @Bean
+        FaultRegistry faultRegistry(
+                MeterRegistry meters,
+                Environment environment,
+                ObjectProvider<DataSource> dataSource,
+                List<DeclaredFaultPoints> declared) {
+            List<FaultPoint> points = Stream.concat(
+                            Stream.of(FaultPoint.READINESS), declared.stream().flatMap(d -> d.points().stream()))
+                    .toList();
+            return new FaultRegistry(
+                    meters,
+                    environment.getProperty("spring.application.name", "unknown"),
+                    Clock.systemUTC(),
+                    dataSource.getIfAvailable() != null,
+                    points);
+        }
 
-		@Bean
-		FaultEngine faultEngine(FaultRegistry registry, MeterRegistry meters,
-				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DataSource> dataSource) {
-			DataSource database = dataSource.getIfAvailable();
-			return new FaultEngine(registry, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-					database == null ? null : new DatabaseFaults(database),
-					(long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
-		}
+        @Bean
+        FaultEngine faultEngine(
+                FaultRegistry registry,
+                MeterRegistry meters,
+                ObjectProvider<ObservationRegistry> observations,
+                ObjectProvider<DataSource> dataSource) {
+            DataSource database = dataSource.getIfAvailable();
+            return new FaultEngine(
+                    registry,
+                    meters,
+                    observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                    database == null ? null : new DatabaseFaults(database),
+                    (long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
+        }
 
-		@Bean
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		FaultController faultController(FaultRegistry registry) {
-			return new FaultController(registry);
-		}
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        FaultController faultController(FaultRegistry registry) {
+            return new FaultController(registry);
+        }
+    }
 
-	}
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = ENABLED, havingValue = false, matchIfMissing = true)
+    static class Off {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = ENABLED, havingValue = false, matchIfMissing = true)
-	static class Off {
-
-		@Bean
-		FaultPoints inertFaultPoints() {
-			return FaultPoints.NONE;
-		}
-
-	}
-
+        @Bean
+        FaultPoints inertFaultPoints() {
+            return FaultPoints.NONE;
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package dev.oddshop.platform.fault;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-
-import jakarta.validation.Valid;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,40 +21,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/faults")
 public class FaultController {
 
-	private final FaultRegistry registry;
+    private final FaultRegistry registry;
 
-	public FaultController(FaultRegistry registry) {
-		this.registry = registry;
-	}
+    public FaultController(FaultRegistry registry) {
+        this.registry = registry;
+    }
 
-	@GetMapping
-	List<Fault> list() {
-		return this.registry.active();
-	}
+    @GetMapping
+    List<Fault> list() {
+        return this.registry.active();
+    }
 
-	/** The points a fault may name here, with where each is. */
-	@GetMapping("/points")
-	List<PointView> points() {
-		return this.registry.points()
-			.stream()
-			.map(point -> new PointView(point.id(), point.description(),
-					point.kinds().stream().map(FaultKind::name).sorted().toList(), point.callee()))
-			.toList();
-	}
+    /** The points a fault may name here, with where each is. */
+    @GetMapping("/points")
+    List<PointView> points() {
+        return this.registry.points().stream()
+                .map(point -> new PointView(
+                        point.id(),
+                        point.description(),
+                        point.kinds().stream().map(FaultKind::name).sorted().toList(),
+                        point.callee()))
+                .toList();
+    }
 
-	/** A point, the kinds that act there, and for a point on an outgoing call the service called (else null). */
-	record PointView(String point, String description, List<String> kinds, String callee) {
-	}
+    /** A point, the kinds that act there, and for a point on an outgoing call the service called (else null). */
+    record PointView(String point, String description, List<String> kinds, String callee) {}
 
-	@PostMapping
-	ResponseEntity<Fault> enable(@Valid @RequestBody FaultRequest request) {
-		Fault fault = this.registry.enable(request);
-		return ResponseEntity.created(URI.create("/admin/faults/" + fault.id())).body(fault);
-	}
+    @PostMapping
+    ResponseEntity<Fault> enable(@Valid @RequestBody FaultRequest request) {
+        Fault fault = this.registry.enable(request);
+        return ResponseEntity.created(URI.create("/admin/faults/" + fault.id())).body(fault);
+    }
 
-	@DeleteMapping("/{id}")
-	Fault disable(@PathVariable String id) {
-		return this.registry.disable(id);
-	}
-
+    @DeleteMapping("/{id}")
+    Fault disable(@PathVariable String id) {
+        return this.registry.disable(id);
+    }
 }

@@ -7,24 +7,21 @@ package dev.oddshop.platform.fault;
  */
 public interface FaultPoints {
 
-	/** Faults never strike: the engine is off. */
-	FaultPoints NONE = new FaultPoints() {
+    /** Faults never strike: the engine is off. */
+    FaultPoints NONE = new FaultPoints() {
 
-		@Override
-		public void strike(FaultPoint point) {
-		}
+        @Override
+        public void strike(FaultPoint point) {}
 
-		@Override
-		public boolean struck(FaultPoint point, FaultKind kind) {
-			return false;
-		}
+        @Override
+        public boolean struck(FaultPoint point, FaultKind kind) {
+            return false;
+        }
+    };
 
-	};
+    /** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
+    void strike(FaultPoint point);
 
-	/** Lets every acting fault at this point do what it does (sleep, throw, burn, leak, flood). */
-	void strike(FaultPoint point);
-
-	/** Whether a decision fault of this kind strikes this call; the caller then acts on it. */
-	boolean struck(FaultPoint point, FaultKind kind);
-
+    /** Whether a decision fault of this kind strikes this call; the caller then acts on it. */
+    boolean struck(FaultPoint point, FaultKind kind);
 }

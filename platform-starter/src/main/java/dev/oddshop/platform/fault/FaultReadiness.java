@@ -9,16 +9,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class FaultReadiness implements HealthIndicator {
 
-	private final FaultPoints faults;
+    private final FaultPoints faults;
 
-	public FaultReadiness(FaultPoints faults) {
-		this.faults = faults;
-	}
+    public FaultReadiness(FaultPoints faults) {
+        this.faults = faults;
+    }
 
-	@Override
-	public Health health() {
-		return this.faults.struck(FaultPoint.READINESS, FaultKind.READINESS_FLAP)
-				? Health.down().withDetail("fault", "readiness flapping").build() : Health.up().build();
-	}
-
+    @Override
+    public Health health() {
+        return this.faults.struck(FaultPoint.READINESS, FaultKind.READINESS_FLAP)
+                ? Health.down().withDetail("fault", "readiness flapping").build()
+                : Health.up().build();
+    }
 }

@@ -3,7 +3,6 @@ package dev.oddshop.platform.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,22 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.clients")
 public record ServiceClientProperties(Map<String, Client> services) {
 
-	public ServiceClientProperties {
-		services = services == null ? Map.of() : Map.copyOf(services);
-	}
+    public ServiceClientProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
 
-	/**
-	 * @param baseUrl where the dependency listens
-	 * @param connectTimeout how long to wait for a connection
-	 * @param readTimeout how long to wait for the response
-	 */
-	public record Client(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param baseUrl where the dependency listens
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout how long to wait for the response
+     */
+    public record Client(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
 
-		public Client {
-			connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
-			readTimeout = readTimeout == null ? Duration.ofSeconds(2) : readTimeout;
-		}
-
-	}
-
+        public Client {
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(2) : readTimeout;
+        }
+    }
 }

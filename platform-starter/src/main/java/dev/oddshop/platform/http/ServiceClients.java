@@ -1,10 +1,8 @@
 package dev.oddshop.platform.http;
 
-import java.net.http.HttpClient;
-
 import dev.oddshop.platform.fault.FaultPoint;
 import dev.oddshop.platform.fault.FaultPoints;
-
+import java.net.http.HttpClient;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -14,42 +12,43 @@ import org.springframework.web.client.RestClient;
  */
 public class ServiceClients {
 
-	private final ServiceClientProperties properties;
+    private final ServiceClientProperties properties;
 
-	private final RestClient.Builder builder;
+    private final RestClient.Builder builder;
 
-	private final FaultPoints faults;
+    private final FaultPoints faults;
 
-	public ServiceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
-		this.properties = properties;
-		this.builder = builder;
-		this.faults = faults;
-	}
+    public ServiceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
+        this.properties = properties;
+        this.builder = builder;
+        this.faults = faults;
+    }
 
-	public RestClient client(String name) {
-		return builder(name).build();
-	}
+    public RestClient client(String name) {
+        return builder(name).build();
+    }
 
-	/**
-	 * A client whose calls are the fault point {@code point}: its faults strike inside each observed
-	 * call, before the request is sent ({@link FaultInterceptor}).
-	 */
-	public RestClient client(String name, FaultPoint point) {
-		return builder(name).requestInterceptor(new FaultInterceptor(this.faults, point)).build();
-	}
+    /**
+     * A client whose calls are the fault point {@code point}: its faults strike inside each observed
+     * call, before the request is sent ({@link FaultInterceptor}).
+     */
+    public RestClient client(String name, FaultPoint point) {
+        return builder(name)
+                .requestInterceptor(new FaultInterceptor(this.faults, point))
+                .build();
+    }
 
-	private RestClient.Builder builder(String name) {
-		ServiceClientProperties.Client client = this.properties.services().get(name);
-		if (client == null || client.baseUrl() == null) {
-			throw new IllegalStateException("No base URL configured for shop.clients.services." + name);
-		}
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(client.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(client.readTimeout());
-		return this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory);
-	}
-
+    private RestClient.Builder builder(String name) {
+        ServiceClientProperties.Client client = this.properties.services().get(name);
+        if (client == null || client.baseUrl() == null) {
+            throw new IllegalStateException("No base URL configured for shop.clients.services." + name);
+        }
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(client.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        requestFactory.setReadTimeout(client.readTimeout());
+        return this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory);
+    }
 }

@@ -2,7 +2,6 @@ package dev.oddshop.platform.http;
 
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.telemetry.SemanticSpanNames;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,14 +16,13 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(ServiceClientProperties.class)
 public class ServiceClientsAutoConfiguration {
 
-	@Bean
-	SemanticSpanNames.Client semanticClientSpanNames() {
-		return new SemanticSpanNames.Client();
-	}
+    @Bean
+    SemanticSpanNames.Client semanticClientSpanNames() {
+        return new SemanticSpanNames.Client();
+    }
 
-	@Bean
-	ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
-		return new ServiceClients(properties, builder, faults);
-	}
-
+    @Bean
+    ServiceClients serviceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
+        return new ServiceClients(properties, builder, faults);
+    }
 }

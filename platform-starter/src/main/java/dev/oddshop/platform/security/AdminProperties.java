@@ -1,7 +1,6 @@
 package dev.oddshop.platform.security;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("shop.admin")
 public record AdminProperties(String token, List<String> paths) {
 
-	public AdminProperties {
-		token = token == null ? "" : token.strip();
-		paths = paths == null ? List.of() : List.copyOf(paths);
-	}
-
+    public AdminProperties {
+        token = token == null ? "" : token.strip();
+        paths = paths == null ? List.of() : List.copyOf(paths);
+    }
 }

@@ -13,17 +13,17 @@ import java.util.regex.Pattern;
  */
 public record BusinessAttribute(String spanAttribute, String logField) {
 
-	private static final Pattern SPAN_ATTRIBUTE = Pattern.compile("shop(\\.[a-z_]+)+");
+    private static final Pattern SPAN_ATTRIBUTE = Pattern.compile("shop(\\.[a-z_]+)+");
 
-	private static final Pattern LOG_FIELD = Pattern.compile("[a-z]+(_[a-z]+)*");
+    private static final Pattern LOG_FIELD = Pattern.compile("[a-z]+(_[a-z]+)*");
 
-	public BusinessAttribute {
-		if (spanAttribute == null || !SPAN_ATTRIBUTE.matcher(spanAttribute).matches()) {
-			throw new IllegalArgumentException("A business span attribute is shop.* in dotted lower case: " + spanAttribute);
-		}
-		if (logField == null || !LOG_FIELD.matcher(logField).matches()) {
-			throw new IllegalArgumentException("A business log field is snake_case: " + logField);
-		}
-	}
-
+    public BusinessAttribute {
+        if (spanAttribute == null || !SPAN_ATTRIBUTE.matcher(spanAttribute).matches()) {
+            throw new IllegalArgumentException(
+                    "A business span attribute is shop.* in dotted lower case: " + spanAttribute);
+        }
+        if (logField == null || !LOG_FIELD.matcher(logField).matches()) {
+            throw new IllegalArgumentException("A business log field is snake_case: " + logField);
+        }
+    }
 }

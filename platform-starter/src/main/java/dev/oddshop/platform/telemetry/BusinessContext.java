@@ -1,10 +1,9 @@
 package dev.oddshop.platform.telemetry;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.MDC;
 
 /**
@@ -14,27 +13,26 @@ import org.slf4j.MDC;
  */
 public class BusinessContext {
 
-	private final ObservationRegistry observations;
+    private final ObservationRegistry observations;
 
-	/** Every log field put so far: the services declare their own attributes. */
-	private final Set<String> logFields = ConcurrentHashMap.newKeySet();
+    /** Every log field put so far: the services declare their own attributes. */
+    private final Set<String> logFields = ConcurrentHashMap.newKeySet();
 
-	public BusinessContext(ObservationRegistry observations) {
-		this.observations = observations;
-	}
+    public BusinessContext(ObservationRegistry observations) {
+        this.observations = observations;
+    }
 
-	public void put(BusinessAttribute attribute, Object value) {
-		String text = String.valueOf(value);
-		Observation current = this.observations.getCurrentObservation();
-		if (current != null) {
-			current.highCardinalityKeyValue(attribute.spanAttribute(), text);
-		}
-		this.logFields.add(attribute.logField());
-		MDC.put(attribute.logField(), text);
-	}
+    public void put(BusinessAttribute attribute, Object value) {
+        String text = String.valueOf(value);
+        Observation current = this.observations.getCurrentObservation();
+        if (current != null) {
+            current.highCardinalityKeyValue(attribute.spanAttribute(), text);
+        }
+        this.logFields.add(attribute.logField());
+        MDC.put(attribute.logField(), text);
+    }
 
-	public void clear() {
-		this.logFields.forEach(MDC::remove);
-	}
-
+    public void clear() {
+        this.logFields.forEach(MDC::remove);
+    }
 }

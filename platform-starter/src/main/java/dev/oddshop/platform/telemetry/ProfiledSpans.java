@@ -17,40 +17,39 @@ import io.pyroscope.javaagent.api.ProfilerApiHolder;
  */
 public class ProfiledSpans implements SpanProcessor {
 
-	static final AttributeKey<String> PROFILE_ID = AttributeKey.stringKey("pyroscope.profile.id");
+    static final AttributeKey<String> PROFILE_ID = AttributeKey.stringKey("pyroscope.profile.id");
 
-	@Override
-	public void onStart(Context parentContext, ReadWriteSpan span) {
-		ProfilerApi profiler = ProfilerApiHolder.INSTANCE.get();
-		if (profiler == null || !isLocalRoot(parentContext)) {
-			return;
-		}
-		String spanId = span.getSpanContext().getSpanId();
-		span.setAttribute(PROFILE_ID, spanId);
-		profiler.setTracingContext(Long.parseUnsignedLong(spanId, 16), profiler.registerConstant(span.getName()));
-	}
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+        ProfilerApi profiler = ProfilerApiHolder.INSTANCE.get();
+        if (profiler == null || !isLocalRoot(parentContext)) {
+            return;
+        }
+        String spanId = span.getSpanContext().getSpanId();
+        span.setAttribute(PROFILE_ID, spanId);
+        profiler.setTracingContext(Long.parseUnsignedLong(spanId, 16), profiler.registerConstant(span.getName()));
+    }
 
-	@Override
-	public boolean isStartRequired() {
-		return true;
-	}
+    @Override
+    public boolean isStartRequired() {
+        return true;
+    }
 
-	@Override
-	public void onEnd(ReadableSpan span) {
-		ProfilerApi profiler = ProfilerApiHolder.INSTANCE.get();
-		if (profiler != null && span.getAttribute(PROFILE_ID) != null) {
-			profiler.setTracingContext(0, 0);
-		}
-	}
+    @Override
+    public void onEnd(ReadableSpan span) {
+        ProfilerApi profiler = ProfilerApiHolder.INSTANCE.get();
+        if (profiler != null && span.getAttribute(PROFILE_ID) != null) {
+            profiler.setTracingContext(0, 0);
+        }
+    }
 
-	@Override
-	public boolean isEndRequired() {
-		return true;
-	}
+    @Override
+    public boolean isEndRequired() {
+        return true;
+    }
 
-	private static boolean isLocalRoot(Context parentContext) {
-		SpanContext parent = Span.fromContext(parentContext).getSpanContext();
-		return !parent.isValid() || parent.isRemote();
-	}
-
+    private static boolean isLocalRoot(Context parentContext) {
+        SpanContext parent = Span.fromContext(parentContext).getSpanContext();
+        return !parent.isValid() || parent.isRemote();
+    }
 }

@@ -12,30 +12,30 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 public final class SemanticSpanNames {
 
-	private SemanticSpanNames() {
-	}
+    private SemanticSpanNames() {}
 
-	public static class Server extends DefaultServerRequestObservationConvention {
+    public static class Server extends DefaultServerRequestObservationConvention {
 
-		@Override
-		public String getContextualName(ServerRequestObservationContext context) {
-			String method = context.getCarrier().getMethod();
-			String route = context.getPathPattern();
-			return route == null ? method : method + " " + route;
-		}
+        @Override
+        public String getContextualName(ServerRequestObservationContext context) {
+            String method = context.getCarrier().getMethod();
+            String route = context.getPathPattern();
+            return route == null ? method : method + " " + route;
+        }
+    }
 
-	}
+    public static class Client extends DefaultClientRequestObservationConvention {
 
-	public static class Client extends DefaultClientRequestObservationConvention {
-
-		@Override
-		public String getContextualName(ClientRequestObservationContext context) {
-			String method = context.getCarrier() == null ? "HTTP" : context.getCarrier().getMethod().name();
-			String template = context.getUriTemplate();
-			// RestClient's template carries the base URL; the span name wants the path template only
-			return template == null ? method : method + " " + template.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
-		}
-
-	}
-
+        @Override
+        public String getContextualName(ClientRequestObservationContext context) {
+            String method = context.getCarrier() == null
+                    ? "HTTP"
+                    : context.getCarrier().getMethod().name();
+            String template = context.getUriTemplate();
+            // RestClient's template carries the base URL; the span name wants the path template only
+            return template == null
+                    ? method
+                    : method + " " + template.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        }
+    }
 }

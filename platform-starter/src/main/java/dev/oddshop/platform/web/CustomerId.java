@@ -7,8 +7,7 @@ package dev.oddshop.platform.web;
  */
 public record CustomerId(String value) {
 
-	public static final String HEADER = "X-Customer-Id";
+    public static final String HEADER = "X-Customer-Id";
 
-	static final String PATTERN = "[A-Za-z0-9._@-]{1,64}";
-
+    static final String PATTERN = "[A-Za-z0-9._@-]{1,64}";
 }

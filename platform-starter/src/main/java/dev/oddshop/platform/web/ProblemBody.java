@@ -2,7 +2,6 @@ package dev.oddshop.platform.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,17 +11,15 @@ import org.springframework.http.HttpStatus;
  */
 public final class ProblemBody {
 
-	private ProblemBody() {
-	}
+    private ProblemBody() {}
 
-	public static Map<String, Object> of(HttpStatus status, String kind, String detail, String instance) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", ProblemTypes.of(kind).toString());
-		body.put("title", status.getReasonPhrase());
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("instance", instance);
-		return body;
-	}
-
+    public static Map<String, Object> of(HttpStatus status, String kind, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", ProblemTypes.of(kind).toString());
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", instance);
+        return body;
+    }
 }

@@ -1,10 +1,8 @@
 package dev.oddshop.platform.web;
 
-import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,16 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
-	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus resolved = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-		HttpStatus status = resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved;
-		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemBody.of(status, ProblemTypes.kindOf(status), status.getReasonPhrase(),
-					path == null ? request.getRequestURI() : path.toString()));
-	}
-
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus resolved = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        HttpStatus status = resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved;
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemBody.of(
+                        status,
+                        ProblemTypes.kindOf(status),
+                        status.getReasonPhrase(),
+                        path == null ? request.getRequestURI() : path.toString()));
+    }
 }

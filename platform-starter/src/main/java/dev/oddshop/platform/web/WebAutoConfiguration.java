@@ -1,9 +1,7 @@
 package dev.oddshop.platform.web;
 
 import java.util.List;
-
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,39 +21,37 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
 public class WebAutoConfiguration {
 
-	@Bean
-	ProblemDetailsAdvice problemDetailsAdvice() {
-		return new ProblemDetailsAdvice();
-	}
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
 
-	@Bean
-	ProblemErrorController problemErrorController() {
-		return new ProblemErrorController();
-	}
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
 
-	@Bean
-	WebMvcConfigurer customerIdResolver() {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new CustomerIdArgumentResolver());
-			}
-		};
-	}
+    @Bean
+    WebMvcConfigurer customerIdResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CustomerIdArgumentResolver());
+            }
+        };
+    }
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
-	static class TomcatConfiguration {
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    static class TomcatConfiguration {
 
-		/**
-		 * An encoded slash stays encoded, so that Spring Security's firewall refuses it with problem
-		 * details (Tomcat's default refuses it with a bare page before any filter runs).
-		 */
-		@Bean
-		TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
-			return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-		}
-
-	}
-
+        /**
+         * An encoded slash stays encoded, so that Spring Security's firewall refuses it with problem
+         * details (Tomcat's default refuses it with a bare page before any filter runs).
+         */
+        @Bean
+        TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
+            return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        }
+    }
 }

@@ -1,17 +1,16 @@
 package dev.oddshop.platform.tests;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.ShopApi.Reply;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A provider slower than every timeout: the checkout answers PENDING (outcome unknown) and the
@@ -22,94 +21,134 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReconciliationIT {
 
-	private TestPlatform platform;
+    private TestPlatform platform;
 
-	@BeforeAll
-	void startPlatformWithASlowProvider() {
-		this.platform = TestPlatform.start("reconciliation-run",
-				Map.of("SIMULATOR_LATENCY_MEAN", "5s", "SIMULATOR_LATENCY_JITTER", "0ms",
-						// order-service gives up on payment-service long before the provider answers
-						"PAYMENT_READ_TIMEOUT", "500ms", "SHOP_ORDERS_STALE_AFTER", "2s",
-						"SHOP_ORDERS_RECONCILE_INTERVAL", "1s", "SHOP_INVENTORY_RESERVATION_TTL", "1s",
-						"SHOP_INVENTORY_SWEEP_INTERVAL", "1s"));
-	}
+    @BeforeAll
+    void startPlatformWithASlowProvider() {
+        this.platform = TestPlatform.start(
+                "reconciliation-run",
+                Map.of(
+                        "SIMULATOR_LATENCY_MEAN",
+                        "5s",
+                        "SIMULATOR_LATENCY_JITTER",
+                        "0ms",
+                        // order-service gives up on payment-service long before the provider answers
+                        "PAYMENT_READ_TIMEOUT",
+                        "500ms",
+                        "SHOP_ORDERS_STALE_AFTER",
+                        "2s",
+                        "SHOP_ORDERS_RECONCILE_INTERVAL",
+                        "1s",
+                        "SHOP_INVENTORY_RESERVATION_TTL",
+                        "1s",
+                        "SHOP_INVENTORY_SWEEP_INTERVAL",
+                        "1s"));
+    }
 
-	@AfterAll
-	void stopPlatform() {
-		if (this.platform != null) {
-			this.platform.close();
-		}
-	}
+    @AfterAll
+    void stopPlatform() {
+        if (this.platform != null) {
+            this.platform.close();
+        }
+    }
 
-	@Test
-	void anUnknownOutcomeThatWasApprovedEndsConfirmedWithOneCharge() throws Exception {
-		int before = this.platform.available(201);
-		String cart = this.platform.cartWith("erin", 201, 1);
-		Reply checkout = this.platform.checkout("erin", cart, "tok_visa", null);
-		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-		String orderId = checkout.text("orderId");
+    @Test
+    void anUnknownOutcomeThatWasApprovedEndsConfirmedWithOneCharge() throws Exception {
+        int before = this.platform.available(201);
+        String cart = this.platform.cartWith("erin", 201, 1);
+        Reply checkout = this.platform.checkout("erin", cart, "tok_visa", null);
+        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+        String orderId = checkout.text("orderId");
 
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-				this.platform.api().get("/api/orders/" + orderId, this.platform.as("erin")).text("status"))
-			.isEqualTo("CONFIRMED"));
-		assertThat(this.platform.available(201)).isEqualTo(before - 1);
-		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("erin"));
-		assertThat(payment.text("status")).isEqualTo("CAPTURED");
-		Reply charge = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/charges?idempotencyKey=" + orderId);
-		assertThat(charge.text("status")).isEqualTo("succeeded");
-		assertThat(this.platform.count("payments", "select count(*) from payment where order_id = '" + orderId + "'"))
-			.isEqualTo(1);
-	}
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(this.platform
+                                .api()
+                                .get("/api/orders/" + orderId, this.platform.as("erin"))
+                                .text("status"))
+                        .isEqualTo("CONFIRMED"));
+        assertThat(this.platform.available(201)).isEqualTo(before - 1);
+        Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("erin"));
+        assertThat(payment.text("status")).isEqualTo("CAPTURED");
+        Reply charge = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/charges?idempotencyKey=" + orderId);
+        assertThat(charge.text("status")).isEqualTo("succeeded");
+        assertThat(this.platform.count("payments", "select count(*) from payment where order_id = '" + orderId + "'"))
+                .isEqualTo(1);
+    }
 
-	@Test
-	void anUnknownOutcomeThatWasDeclinedEndsFailedWithTheStockBack() {
-		int before = this.platform.available(202);
-		String cart = this.platform.cartWith("frank", 202, 2);
-		Reply checkout = this.platform.checkout("frank", cart, "tok_declined", null);
-		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-		String orderId = checkout.text("orderId");
+    @Test
+    void anUnknownOutcomeThatWasDeclinedEndsFailedWithTheStockBack() {
+        int before = this.platform.available(202);
+        String cart = this.platform.cartWith("frank", 202, 2);
+        Reply checkout = this.platform.checkout("frank", cart, "tok_declined", null);
+        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+        String orderId = checkout.text("orderId");
 
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-				this.platform.api().get("/api/orders/" + orderId, this.platform.as("frank")).text("status"))
-			.isEqualTo("FAILED"));
-		assertThat(this.platform.available(202)).isEqualTo(before);
-		assertThat(this.platform.api().get("/api/orders/" + orderId, this.platform.as("frank")).text("failureReason"))
-			.contains("declined");
-	}
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(this.platform
+                                .api()
+                                .get("/api/orders/" + orderId, this.platform.as("frank"))
+                                .text("status"))
+                        .isEqualTo("FAILED"));
+        assertThat(this.platform.available(202)).isEqualTo(before);
+        assertThat(this.platform
+                        .api()
+                        .get("/api/orders/" + orderId, this.platform.as("frank"))
+                        .text("failureReason"))
+                .contains("declined");
+    }
 
-	@Test
-	void aPaidOrderWhoseStockWasSoldMeanwhileIsRefundedInFull() throws Exception {
-		long product = 203;
-		Reply one = this.platform.api().put("/api/inventory/stock/" + product, ShopApi.map("available", 1),
-				"Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN);
-		assertThat(one.status()).as(one.raw()).isEqualTo(200);
-		Reply before = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
-		String cart = this.platform.cartWith("gina", product, 1);
-		Reply checkout = this.platform.checkout("gina", cart, "tok_visa", null);
-		assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-		String orderId = checkout.text("orderId");
+    @Test
+    void aPaidOrderWhoseStockWasSoldMeanwhileIsRefundedInFull() throws Exception {
+        long product = 203;
+        Reply one = this.platform
+                .api()
+                .put(
+                        "/api/inventory/stock/" + product,
+                        ShopApi.map("available", 1),
+                        "Authorization",
+                        "Bearer " + TestPlatform.ADMIN_TOKEN);
+        assertThat(one.status()).as(one.raw()).isEqualTo(200);
+        Reply before = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
+        String cart = this.platform.cartWith("gina", product, 1);
+        Reply checkout = this.platform.checkout("gina", cart, "tok_visa", null);
+        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+        String orderId = checkout.text("orderId");
 
-		// the reservation expires long before the 5 s payment ends; then the last item is sold elsewhere
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-			.until(() -> this.platform.available(product) == 1);
-		Reply sold = this.platform.api().put("/api/inventory/stock/" + product, ShopApi.map("available", 0),
-				"Authorization", "Bearer " + TestPlatform.ADMIN_TOKEN);
-		assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
+        // the reservation expires long before the 5 s payment ends; then the last item is sold elsewhere
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> this.platform.available(product) == 1);
+        Reply sold = this.platform
+                .api()
+                .put(
+                        "/api/inventory/stock/" + product,
+                        ShopApi.map("available", 0),
+                        "Authorization",
+                        "Bearer " + TestPlatform.ADMIN_TOKEN);
+        assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
 
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-				this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina")).text("status"))
-			.isEqualTo("FAILED"));
-		Reply order = this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina"));
-		assertThat(order.text("failureReason")).contains("refunded in full");
-		Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("gina"));
-		assertThat(payment.text("status")).isEqualTo("REFUNDED");
-		Reply after = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
-		assertThat(after.body().path("refunds").asLong() - before.body().path("refunds").asLong()).isEqualTo(1);
-		assertThat(after.body().path("refundedAmountCents").asLong() - before.body().path("refundedAmountCents").asLong())
-			.isEqualTo(order.body().path("totalCents").asLong());
-		assertThat(this.platform.available(product)).isZero();
-		// captured - refunded = confirmed revenue = what the provider kept
-		this.platform.assertInvariants();
-	}
-
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(this.platform
+                                .api()
+                                .get("/api/orders/" + orderId, this.platform.as("gina"))
+                                .text("status"))
+                        .isEqualTo("FAILED"));
+        Reply order = this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina"));
+        assertThat(order.text("failureReason")).contains("refunded in full");
+        Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("gina"));
+        assertThat(payment.text("status")).isEqualTo("REFUNDED");
+        Reply after = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
+        assertThat(after.body().path("refunds").asLong()
+                        - before.body().path("refunds").asLong())
+                .isEqualTo(1);
+        assertThat(after.body().path("refundedAmountCents").asLong()
+                        - before.body().path("refundedAmountCents").asLong())
+                .isEqualTo(order.body().path("totalCents").asLong());
+        assertThat(this.platform.available(product)).isZero();
+        // captured - refunded = confirmed revenue = what the provider kept
+        this.platform.assertInvariants();
+    }
 }

@@ -1,10 +1,10 @@
 package dev.oddshop.platform.tests;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The one rule for a test whose tool (promtool, prometheus, amtool...) is missing: skipped with a
@@ -13,17 +13,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class RequiredTools {
 
-	private RequiredTools() {
-	}
+    private RequiredTools() {}
 
-	/** Skips the test here unless {@code tool} is on the PATH; in CI ({@code CI} set) runs it regardless. */
-	static void require(String tool) {
-		assumeTrue(onPath(tool) || System.getenv("CI") != null,
-				tool + " is not installed: skipped here, run in CI (.ci/run installs it)");
-	}
+    /** Skips the test here unless {@code tool} is on the PATH; in CI ({@code CI} set) runs it regardless. */
+    static void require(String tool) {
+        assumeTrue(
+                onPath(tool) || System.getenv("CI") != null,
+                tool + " is not installed: skipped here, run in CI (.ci/run installs it)");
+    }
 
-	static boolean onPath(String tool) {
-		return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-	}
-
+    static boolean onPath(String tool) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
 }

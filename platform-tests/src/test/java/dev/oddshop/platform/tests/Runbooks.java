@@ -1,5 +1,8 @@
 package dev.oddshop.platform.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The runbooks and the trainer's guide as tests read them: their Markdown files, the queries in
@@ -33,220 +32,232 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class Runbooks {
 
-	static final Path ROOT = StackConfigTest.ROOT;
+    static final Path ROOT = StackConfigTest.ROOT;
 
-	static final Path RUNBOOKS = ROOT.resolve("runbooks");
+    static final Path RUNBOOKS = ROOT.resolve("runbooks");
 
-	static final Path TRAINING = ROOT.resolve("training");
+    static final Path TRAINING = ROOT.resolve("training");
 
-	static final Path SCENARIOS = ROOT.resolve("scenarios");
+    static final Path SCENARIOS = ROOT.resolve("scenarios");
 
-	static final Path QUERY_CHECK = RUNBOOKS.resolve("query-check");
+    static final Path QUERY_CHECK = RUNBOOKS.resolve("query-check");
 
-	static final String EMPTY_WHEN_HEALTHY = "# empty-when-healthy";
+    static final String EMPTY_WHEN_HEALTHY = "# empty-when-healthy";
 
-	/** Marks PromQL on series only the compose stack has (Tempo's span metrics and service graphs). */
-	static final String COMPOSE_ONLY = "# compose-only";
+    /** Marks PromQL on series only the compose stack has (Tempo's span metrics and service graphs). */
+    static final String COMPOSE_ONLY = "# compose-only";
 
-	static final List<String> LANGUAGES = List.of("promql", "logql", "traceql", "pyroscope");
+    static final List<String> LANGUAGES = List.of("promql", "logql", "traceql", "pyroscope");
 
-	private static final Pattern FENCE = Pattern.compile("^```\\s*([A-Za-z0-9_-]*)\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^```\\s*([A-Za-z0-9_-]*)\\s*$");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private Runbooks() {
-	}
+    private Runbooks() {}
 
-	/** A query of a runbook: where it is, its language, its text (comment marker included for PromQL). */
-	record Query(Path file, int line, String language, String text) {
+    /** A query of a runbook: where it is, its language, its text (comment marker included for PromQL). */
+    record Query(Path file, int line, String language, String text) {
 
-		/** Whether a running, healthy embedded platform may leave it empty (marked so in the runbook). */
-		boolean mayBeEmpty() {
-			return this.text.contains(EMPTY_WHEN_HEALTHY) || this.text.contains(COMPOSE_ONLY);
-		}
+        /** Whether a running, healthy embedded platform may leave it empty (marked so in the runbook). */
+        boolean mayBeEmpty() {
+            return this.text.contains(EMPTY_WHEN_HEALTHY) || this.text.contains(COMPOSE_ONLY);
+        }
 
-		String where() {
-			return ROOT.relativize(this.file) + ":" + this.line;
-		}
+        String where() {
+            return ROOT.relativize(this.file) + ":" + this.line;
+        }
 
-		@Override
-		public String toString() {
-			return where() + " [" + this.language + "] " + this.text;
-		}
+        @Override
+        public String toString() {
+            return where() + " [" + this.language + "] " + this.text;
+        }
+    }
 
-	}
+    /** A scenario file, as far as the runbooks and the training care. */
+    record Scenario(
+            String name,
+            Path file,
+            String runbook,
+            String groundTruthService,
+            String groundTruthKind,
+            List<String> faultIds,
+            List<Map<String, String>> expectedAlerts) {}
 
-	/** A scenario file, as far as the runbooks and the training care. */
-	record Scenario(String name, Path file, String runbook, String groundTruthService, String groundTruthKind,
-			List<String> faultIds, List<Map<String, String>> expectedAlerts) {
-	}
+    /** Every Markdown file of runbooks/ and training/ (the query checker's node_modules excluded). */
+    static List<Path> markdownFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(RUNBOOKS, TRAINING)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(file -> file.toString().endsWith(".md"))
+                        .filter(file -> !file.toString().contains("node_modules"))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return files;
+    }
 
-	/** Every Markdown file of runbooks/ and training/ (the query checker's node_modules excluded). */
-	static List<Path> markdownFiles() {
-		List<Path> files = new ArrayList<>();
-		for (Path dir : List.of(RUNBOOKS, TRAINING)) {
-			if (!Files.isDirectory(dir)) {
-				continue;
-			}
-			try (Stream<Path> walk = Files.walk(dir)) {
-				walk.filter(file -> file.toString().endsWith(".md"))
-					.filter(file -> !file.toString().contains("node_modules"))
-					.sorted()
-					.forEach(files::add);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return files;
-	}
+    /** The runbooks proper: every Markdown file of runbooks/ but its index (README.md) and the query checker's. */
+    static List<Path> runbookFiles() {
+        return markdownFiles().stream()
+                .filter(file -> file.startsWith(RUNBOOKS))
+                .filter(file -> !file.getFileName().toString().equals("README.md"))
+                .toList();
+    }
 
-	/** The runbooks proper: every Markdown file of runbooks/ but its index (README.md) and the query checker's. */
-	static List<Path> runbookFiles() {
-		return markdownFiles().stream()
-			.filter(file -> file.startsWith(RUNBOOKS))
-			.filter(file -> !file.getFileName().toString().equals("README.md"))
-			.toList();
-	}
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
-	static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+    /** Every query of every Markdown file of runbooks/ and training/. */
+    static List<Query> queries() {
+        List<Query> queries = new ArrayList<>();
+        for (Path file : markdownFiles()) {
+            queries.addAll(queries(file));
+        }
+        return queries;
+    }
 
-	/** Every query of every Markdown file of runbooks/ and training/. */
-	static List<Query> queries() {
-		List<Query> queries = new ArrayList<>();
-		for (Path file : markdownFiles()) {
-			queries.addAll(queries(file));
-		}
-		return queries;
-	}
+    static List<Query> queries(String language) {
+        return queries().stream()
+                .filter(query -> query.language().equals(language))
+                .toList();
+    }
 
-	static List<Query> queries(String language) {
-		return queries().stream().filter(query -> query.language().equals(language)).toList();
-	}
+    /** The queries of one file: each non-blank line of a query block that is not a whole-line comment. */
+    static List<Query> queries(Path file) {
+        List<Query> queries = new ArrayList<>();
+        String[] lines = read(file).split("\n", -1);
+        String language = null;
+        boolean inFence = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            Matcher fence = FENCE.matcher(line);
+            if (fence.matches()) {
+                if (!inFence) {
+                    inFence = true;
+                    language = LANGUAGES.contains(fence.group(1)) ? fence.group(1) : null;
+                } else if (fence.group(1).isEmpty()) {
+                    inFence = false;
+                    language = null;
+                }
+                continue;
+            }
+            if (inFence && language != null && !line.isEmpty() && !line.startsWith("#")) {
+                queries.add(new Query(file, i + 1, language, line));
+            }
+        }
+        return queries;
+    }
 
-	/** The queries of one file: each non-blank line of a query block that is not a whole-line comment. */
-	static List<Query> queries(Path file) {
-		List<Query> queries = new ArrayList<>();
-		String[] lines = read(file).split("\n", -1);
-		String language = null;
-		boolean inFence = false;
-		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].strip();
-			Matcher fence = FENCE.matcher(line);
-			if (fence.matches()) {
-				if (!inFence) {
-					inFence = true;
-					language = LANGUAGES.contains(fence.group(1)) ? fence.group(1) : null;
-				}
-				else if (fence.group(1).isEmpty()) {
-					inFence = false;
-					language = null;
-				}
-				continue;
-			}
-			if (inFence && language != null && !line.isEmpty() && !line.startsWith("#")) {
-				queries.add(new Query(file, i + 1, language, line));
-			}
-		}
-		return queries;
-	}
+    /** The languages of the query blocks a file has. */
+    static Set<String> queryLanguages(Path file) {
+        Set<String> languages = new LinkedHashSet<>();
+        queries(file).forEach(query -> languages.add(query.language()));
+        return languages;
+    }
 
-	/** The languages of the query blocks a file has. */
-	static Set<String> queryLanguages(Path file) {
-		Set<String> languages = new LinkedHashSet<>();
-		queries(file).forEach(query -> languages.add(query.language()));
-		return languages;
-	}
+    @SuppressWarnings("unchecked")
+    static List<Scenario> scenarios() {
+        List<Scenario> scenarios = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SCENARIOS)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                Map<String, Object> yaml = new Yaml().load(Files.readString(file));
+                Map<String, Object> truth = (Map<String, Object>) yaml.get("ground_truth");
+                List<Map<String, Object>> faults = (List<Map<String, Object>>) yaml.getOrDefault("faults", List.of());
+                List<Map<String, String>> alerts = new ArrayList<>();
+                for (Map<String, Object> alert :
+                        (List<Map<String, Object>>) yaml.getOrDefault("expected_alerts", List.of())) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    alert.forEach((key, value) -> labels.put(key, String.valueOf(value)));
+                    alerts.add(labels);
+                }
+                scenarios.add(new Scenario(
+                        String.valueOf(yaml.get("name")),
+                        file,
+                        String.valueOf(yaml.get("runbook")),
+                        String.valueOf(truth.get("service")),
+                        String.valueOf(truth.get("kind")),
+                        faults.stream()
+                                .map(fault -> String.valueOf(fault.get("id")))
+                                .toList(),
+                        alerts));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return scenarios;
+    }
 
-	@SuppressWarnings("unchecked")
-	static List<Scenario> scenarios() {
-		List<Scenario> scenarios = new ArrayList<>();
-		try (Stream<Path> files = Files.list(SCENARIOS)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-				Map<String, Object> yaml = new Yaml().load(Files.readString(file));
-				Map<String, Object> truth = (Map<String, Object>) yaml.get("ground_truth");
-				List<Map<String, Object>> faults = (List<Map<String, Object>>) yaml.getOrDefault("faults", List.of());
-				List<Map<String, String>> alerts = new ArrayList<>();
-				for (Map<String, Object> alert : (List<Map<String, Object>>) yaml.getOrDefault("expected_alerts", List.of())) {
-					Map<String, String> labels = new LinkedHashMap<>();
-					alert.forEach((key, value) -> labels.put(key, String.valueOf(value)));
-					alerts.add(labels);
-				}
-				scenarios.add(new Scenario(String.valueOf(yaml.get("name")), file, String.valueOf(yaml.get("runbook")),
-						String.valueOf(truth.get("service")), String.valueOf(truth.get("kind")),
-						faults.stream().map(fault -> String.valueOf(fault.get("id"))).toList(), alerts));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return scenarios;
-	}
+    /**
+     * Parses LogQL and TraceQL queries with Grafana's grammars (runbooks/query-check/check.mjs) and
+     * returns its report, one entry per query in the same order. Installs the grammars with
+     * {@code npm ci} when they are missing. Node.js is required: CI installs it.
+     */
+    static List<JsonNode> parseWithGrafanaGrammars(List<Query> queries) {
+        String missing = "Node.js (node and npm) must be on the PATH to check the runbooks' LogQL and TraceQL with "
+                + "Grafana's grammars: install Debian's packages nodejs and npm (CI's .ci/run does)";
+        if (!RequiredTools.onPath("node") || !RequiredTools.onPath("npm")) {
+            fail(missing);
+        }
+        try {
+            if (!Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-logql"))
+                    || !Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-traceql"))) {
+                run(QUERY_CHECK, 300, "npm", "ci", "--no-audit", "--no-fund");
+            }
+            Path input = ROOT.resolve("platform-tests/target/runbook-queries-"
+                    + ProcessHandle.current().pid() + ".json");
+            Files.createDirectories(input.getParent());
+            List<Map<String, String>> payload = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                Query query = queries.get(i);
+                payload.add(Map.of("id", String.valueOf(i), "language", query.language(), "query", query.text()));
+            }
+            Files.writeString(input, JSON.writeValueAsString(payload));
+            String output = run(QUERY_CHECK, 60, "node", "check.mjs", input.toString());
+            Files.deleteIfExists(input);
+            List<JsonNode> report = new ArrayList<>();
+            JSON.readTree(output).forEach(report::add);
+            assertThat(report).as("one report per query").hasSize(queries.size());
+            return report;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
-	/**
-	 * Parses LogQL and TraceQL queries with Grafana's grammars (runbooks/query-check/check.mjs) and
-	 * returns its report, one entry per query in the same order. Installs the grammars with
-	 * {@code npm ci} when they are missing. Node.js is required: CI installs it.
-	 */
-	static List<JsonNode> parseWithGrafanaGrammars(List<Query> queries) {
-		String missing = "Node.js (node and npm) must be on the PATH to check the runbooks' LogQL and TraceQL with "
-				+ "Grafana's grammars: install Debian's packages nodejs and npm (CI's .ci/run does)";
-		if (!RequiredTools.onPath("node") || !RequiredTools.onPath("npm")) {
-			fail(missing);
-		}
-		try {
-			if (!Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-logql"))
-					|| !Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-traceql"))) {
-				run(QUERY_CHECK, 300, "npm", "ci", "--no-audit", "--no-fund");
-			}
-			Path input = ROOT.resolve("platform-tests/target/runbook-queries-" + ProcessHandle.current().pid() + ".json");
-			Files.createDirectories(input.getParent());
-			List<Map<String, String>> payload = new ArrayList<>();
-			for (int i = 0; i < queries.size(); i++) {
-				Query query = queries.get(i);
-				payload.add(Map.of("id", String.valueOf(i), "language", query.language(), "query", query.text()));
-			}
-			Files.writeString(input, JSON.writeValueAsString(payload));
-			String output = run(QUERY_CHECK, 60, "node", "check.mjs", input.toString());
-			Files.deleteIfExists(input);
-			List<JsonNode> report = new ArrayList<>();
-			JSON.readTree(output).forEach(report::add);
-			assertThat(report).as("one report per query").hasSize(queries.size());
-			return report;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String run(Path directory, int timeoutSeconds, String... command) throws IOException {
-		Path log = ROOT.resolve("platform-tests/target/" + command[0] + "-" + ProcessHandle.current().pid() + ".err");
-		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).directory(directory.toFile())
-			.redirectError(log.toFile())
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		try {
-			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		String errors = Files.readString(log);
-		Files.deleteIfExists(log);
-		assertThat(process.exitValue()).as(String.join(" ", command) + " in " + directory + "\n" + output + errors).isZero();
-		return output;
-	}
-
+    private static String run(Path directory, int timeoutSeconds, String... command) throws IOException {
+        Path log = ROOT.resolve("platform-tests/target/" + command[0] + "-"
+                + ProcessHandle.current().pid() + ".err");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectError(log.toFile())
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        String errors = Files.readString(log);
+        Files.deleteIfExists(log);
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + " in " + directory + "\n" + output + errors)
+                .isZero();
+        return output;
+    }
 }

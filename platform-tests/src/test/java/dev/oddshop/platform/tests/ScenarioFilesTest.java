@@ -1,44 +1,56 @@
 package dev.oddshop.platform.tests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oddshop.launcher.scenario.Scenario;
+import dev.oddshop.launcher.scenario.ScenarioFault;
+import dev.oddshop.launcher.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.oddshop.launcher.scenario.Scenario;
-import dev.oddshop.launcher.scenario.ScenarioFault;
-import dev.oddshop.launcher.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scenario files hold together: ground truth among their faults, alerts that exist. */
 class ScenarioFilesTest {
 
-	private static final Path ROOT = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 
-	@Test
-	void everyScenarioNamesItsCulpritAmongItsFaultsAndAlertsThatExist() throws IOException {
-		List<Scenario> scenarios = new Scenarios(ROOT.resolve("scenarios")).all();
-		assertThat(scenarios).extracting(Scenario::name)
-			.contains("checkout-incident", "inventory-slow-query", "db-pool-exhaustion", "payment-cpu-hot-loop",
-					"catalog-memory-leak", "silent-payment-failures");
-		Set<String> alerts = StackConfigTest.alertRules().stream().map(rule -> (String) rule.get("alert"))
-			.collect(Collectors.toSet());
-		for (Scenario scenario : scenarios) {
-			assertThat(scenario.faults()).as(scenario.name()).isNotEmpty();
-			assertThat(scenario.faults()).as(scenario.name())
-				.anySatisfy(fault -> assertThat(List.of(fault.service(), fault.kind()))
-					.isEqualTo(List.of(scenario.groundTruth().service(), scenario.groundTruth().kind())));
-			assertThat(scenario.expectedAlerts()).as(scenario.name()).isNotEmpty()
-				.extracting(alert -> alert.get("alertname"))
-				.allSatisfy(name -> assertThat(alerts).contains(name));
-			assertThat(scenario.load()).as(scenario.name()).isIn("checkout", "browse", "flash-sale");
-			assertThat(scenario.length()).as(scenario.name()).isPositive();
-			assertThat(scenario.faults()).extracting(ScenarioFault::request)
-				.allSatisfy(request -> assertThat(request).containsKeys("id", "kind", "point", "delay", "ttl"));
-		}
-	}
-
+    @Test
+    void everyScenarioNamesItsCulpritAmongItsFaultsAndAlertsThatExist() throws IOException {
+        List<Scenario> scenarios = new Scenarios(ROOT.resolve("scenarios")).all();
+        assertThat(scenarios)
+                .extracting(Scenario::name)
+                .contains(
+                        "checkout-incident",
+                        "inventory-slow-query",
+                        "db-pool-exhaustion",
+                        "payment-cpu-hot-loop",
+                        "catalog-memory-leak",
+                        "silent-payment-failures");
+        Set<String> alerts = StackConfigTest.alertRules().stream()
+                .map(rule -> (String) rule.get("alert"))
+                .collect(Collectors.toSet());
+        for (Scenario scenario : scenarios) {
+            assertThat(scenario.faults()).as(scenario.name()).isNotEmpty();
+            assertThat(scenario.faults())
+                    .as(scenario.name())
+                    .anySatisfy(fault -> assertThat(List.of(fault.service(), fault.kind()))
+                            .isEqualTo(List.of(
+                                    scenario.groundTruth().service(),
+                                    scenario.groundTruth().kind())));
+            assertThat(scenario.expectedAlerts())
+                    .as(scenario.name())
+                    .isNotEmpty()
+                    .extracting(alert -> alert.get("alertname"))
+                    .allSatisfy(name -> assertThat(alerts).contains(name));
+            assertThat(scenario.load()).as(scenario.name()).isIn("checkout", "browse", "flash-sale");
+            assertThat(scenario.length()).as(scenario.name()).isPositive();
+            assertThat(scenario.faults())
+                    .extracting(ScenarioFault::request)
+                    .allSatisfy(request -> assertThat(request).containsKeys("id", "kind", "point", "delay", "ttl"));
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.oddshop.platform.tests;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,50 +19,58 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedPlatform implements ParameterResolver {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
 
-	@Override
-	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		Class<?> type = parameter.getParameter().getType();
-		return type == TestPlatform.class || type == OtlpReceiver.class;
-	}
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == TestPlatform.class || type == OtlpReceiver.class;
+    }
 
-	@Override
-	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		Running running = context.getRoot()
-			.getStore(NAMESPACE)
-			.computeIfAbsent(Running.class, key -> Running.start(), Running.class);
-		return parameter.getParameter().getType() == TestPlatform.class ? running.platform() : running.receiver();
-	}
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+        return parameter.getParameter().getType() == TestPlatform.class ? running.platform() : running.receiver();
+    }
 
-	/** The receiver is the services' trace and profile endpoint, so it starts first and stops last. */
-	private record Running(OtlpReceiver receiver, TestPlatform platform) implements AutoCloseable {
+    /** The receiver is the services' trace and profile endpoint, so it starts first and stops last. */
+    private record Running(OtlpReceiver receiver, TestPlatform platform) implements AutoCloseable {
 
-		static Running start() {
-			OtlpReceiver receiver = new OtlpReceiver();
-			try {
-				return new Running(receiver, TestPlatform.start("shared-run",
-						Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", receiver.tracesEndpoint(),
-								"PYROSCOPE_SERVER_ADDRESS", receiver.profilesEndpoint(), "PYROSCOPE_UPLOAD_INTERVAL", "2s",
-								"SIMULATOR_LATENCY_MEAN", "20ms", "SIMULATOR_LATENCY_JITTER", "10ms",
-								"SHOP_ORDERS_STALE_AFTER", "10s")));
-			}
-			catch (RuntimeException ex) {
-				receiver.close();
-				throw ex;
-			}
-		}
+        static Running start() {
+            OtlpReceiver receiver = new OtlpReceiver();
+            try {
+                return new Running(
+                        receiver,
+                        TestPlatform.start(
+                                "shared-run",
+                                Map.of(
+                                        "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                        receiver.tracesEndpoint(),
+                                        "PYROSCOPE_SERVER_ADDRESS",
+                                        receiver.profilesEndpoint(),
+                                        "PYROSCOPE_UPLOAD_INTERVAL",
+                                        "2s",
+                                        "SIMULATOR_LATENCY_MEAN",
+                                        "20ms",
+                                        "SIMULATOR_LATENCY_JITTER",
+                                        "10ms",
+                                        "SHOP_ORDERS_STALE_AFTER",
+                                        "10s")));
+            } catch (RuntimeException ex) {
+                receiver.close();
+                throw ex;
+            }
+        }
 
-		@Override
-		public void close() {
-			try {
-				this.platform.close();
-			}
-			finally {
-				this.receiver.close();
-			}
-		}
-
-	}
-
+        @Override
+        public void close() {
+            try {
+                this.platform.close();
+            } finally {
+                this.receiver.close();
+            }
+        }
+    }
 }

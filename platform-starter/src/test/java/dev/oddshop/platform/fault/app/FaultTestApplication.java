@@ -3,7 +3,6 @@ package dev.oddshop.platform.fault.app;
 import dev.oddshop.platform.fault.DeclaredFaultPoints;
 import dev.oddshop.platform.fault.FaultKind;
 import dev.oddshop.platform.fault.FaultPoints;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,31 +12,29 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class FaultTestApplication {
 
-	@Bean
-	DeclaredFaultPoints faultPoints() {
-		return DeclaredFaultPoints.in(TestFaultPoints.class);
-	}
+    @Bean
+    DeclaredFaultPoints faultPoints() {
+        return DeclaredFaultPoints.in(TestFaultPoints.class);
+    }
 
-	@RestController
-	static class Work {
+    @RestController
+    static class Work {
 
-		private final FaultPoints faults;
+        private final FaultPoints faults;
 
-		Work(FaultPoints faults) {
-			this.faults = faults;
-		}
+        Work(FaultPoints faults) {
+            this.faults = faults;
+        }
 
-		@GetMapping("/work")
-		String work() {
-			this.faults.strike(TestFaultPoints.WORK);
-			return "done";
-		}
+        @GetMapping("/work")
+        String work() {
+            this.faults.strike(TestFaultPoints.WORK);
+            return "done";
+        }
 
-		@GetMapping("/decide")
-		boolean decide() {
-			return this.faults.struck(TestFaultPoints.DECIDE, FaultKind.DECLINE);
-		}
-
-	}
-
+        @GetMapping("/decide")
+        boolean decide() {
+            return this.faults.struck(TestFaultPoints.DECIDE, FaultKind.DECLINE);
+        }
+    }
 }
