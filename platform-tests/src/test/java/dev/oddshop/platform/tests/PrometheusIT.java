@@ -223,8 +223,7 @@ class PrometheusIT {
         }
 
         Set<String> fields = new TreeSet<>();
-        try (Stream<Path> logs =
-                Files.list(StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run/logs"))) {
+        try (Stream<Path> logs = Files.list(this.platform.logs())) {
             for (Path log :
                     logs.filter(file -> file.toString().endsWith(".log")).toList()) {
                 for (String line : Files.readAllLines(log)) {
