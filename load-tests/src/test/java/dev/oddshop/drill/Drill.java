@@ -24,11 +24,11 @@ public final class Drill {
     private Drill() {}
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args) ? 0 : 1);
+        System.exit(run(args).passed() ? 0 : 1);
     }
 
-    /** Runs the drill the arguments ask for; true when every scenario passed. */
-    public static boolean run(String... args) throws Exception {
+    /** Runs the drill the arguments ask for and prints its summary; passed when every scenario or pair did. */
+    static DrillVerdict run(String... args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: ./drill SCENARIO|all|matrix [--brief] [--seed N --sample K "
                     + "--only PAIR,...] [--url URL --prometheus URL --alertmanager URL [--grafana URL] "
@@ -71,10 +71,14 @@ public final class Drill {
                 crashed.put(scenario.name(), String.valueOf(ex.getMessage()));
             }
         }
-        System.out.println(summary(results));
-        crashed.forEach((name, reason) -> System.out.printf("%-26s could not run: %s%n", name, reason));
-        return crashed.isEmpty()
-                && results.stream().allMatch(result -> result.failures().isEmpty());
+        StringBuilder summary = new StringBuilder(summary(results));
+        crashed.forEach((name, reason) ->
+                summary.append(String.format(Locale.ROOT, "%-26s could not run: %s%n", name, reason)));
+        System.out.println(summary);
+        return new DrillVerdict(
+                crashed.isEmpty()
+                        && results.stream().allMatch(result -> result.failures().isEmpty()),
+                summary.toString());
     }
 
     /** A deployment reached by URL, or a fresh embedded platform working in {@code work}. */

@@ -16,8 +16,7 @@ class DrillIT {
     /** The expected page fires, the culprit is among the top 3 suspects, the audit is clean. */
     @Test
     void theCheckoutIncidentIsDetectedDiagnosedAndLeavesTheDataSound() throws Exception {
-        assertThat(Drill.run("checkout-incident", "--brief", "--port", freePorts()))
-                .isTrue();
+        assertPassed(Drill.run("checkout-incident", "--brief", "--port", freePorts()));
     }
 
     /**
@@ -31,7 +30,12 @@ class DrillIT {
         if (!seed.isBlank()) {
             args.addAll(List.of("--seed", seed));
         }
-        assertThat(Drill.run(args.toArray(String[]::new))).isTrue();
+        assertPassed(Drill.run(args.toArray(String[]::new)));
+    }
+
+    /** A failure shows the drill's own summary: which pair or scenario failed, and the seed to replay. */
+    private static void assertPassed(DrillVerdict verdict) {
+        assertThat(verdict.passed()).as(verdict.summary()).isTrue();
     }
 
     /** The gateway's port of a free block: the platform takes the next ten too (services, PostgreSQL). */

@@ -27,8 +27,8 @@ final class FaultMatrix {
 
     private FaultMatrix() {}
 
-    /** Runs the matrix the options ask for against {@code target}; true when every pair met its targets. */
-    static boolean run(Map<String, String> options, DrillTarget target, Path out) throws Exception {
+    /** Runs the matrix the options ask for against {@code target}; passed when every pair met its targets. */
+    static DrillVerdict run(Map<String, String> options, DrillTarget target, Path out) throws Exception {
         long seed = options.containsKey("seed") ? Long.parseLong(options.get("seed")) : new Random().nextLong();
         List<MatrixPair> pairs = select(declaredPairs(target), options, seed);
         DrillRun.log(
@@ -60,7 +60,7 @@ final class FaultMatrix {
         Files.createDirectories(out);
         Files.writeString(out.resolve("matrix.md"), table.markdown());
         System.out.println(table.markdown());
-        return table.passed();
+        return new DrillVerdict(table.passed(), table.markdown());
     }
 
     /** Every declared (point, kind) pair of every service, in a stable order. */
