@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param failedJourneys the share of journeys that failed during the fault, above the baseline's
  * share (PhaseSignals.Slis#journeyFailureRatio)
  * @param revenueDrop the share of the baseline's revenue per minute lost during the fault, as money
- * the provider collected (a capture never settled is revenue lost)
+ * the provider collected (a capture never settled is revenue lost), counted in confirmed orders at
+ * the baseline's average order value ({@link PhaseSignals#ordersKept})
  * @param p95Before the journeys' p95 at the gateway in the baseline, in seconds
  * @param p95During the same during the fault
  * @param page how long after the fault started the first new page fired; null when none did
@@ -49,8 +50,6 @@ record MatrixOutcome(
     static MatrixOutcome of(MatrixPair pair, DrillResult result, PrometheusApi prometheus) {
         PhaseSignals baseline = result.signals().get(0);
         PhaseSignals fault = result.signals().get(1);
-        double revenueBefore = collectedPerMinute(baseline);
-        double revenueDrop = revenueBefore > 0 ? Math.max(0, 1 - collectedPerMinute(fault) / revenueBefore) : 0;
         Instant faultStart = result.phases().get(2).start();
         Instant recoveryEnd = result.phases().get(3).end();
         Map<String, Instant> firstFiring = new TreeMap<>();
@@ -78,7 +77,7 @@ record MatrixOutcome(
         return new MatrixOutcome(
                 pair,
                 Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()),
-                revenueDrop,
+                revenueDrop(baseline, fault),
                 baseline.slis().gatewayP95Seconds(),
                 fault.slis().gatewayP95Seconds(),
                 page,
@@ -88,13 +87,19 @@ record MatrixOutcome(
                 result.audit());
     }
 
+    /** The share of the baseline's collected revenue per minute the fault lost. */
+    static double revenueDrop(PhaseSignals baseline, PhaseSignals fault) {
+        return Math.max(0, 1 - fault.ordersKept(baseline) * settledKept(baseline, fault));
+    }
+
     /**
-     * The money the provider really collected per minute: the shop's revenue less what was never
-     * settled. A payment reported captured but never charged loses the shop its money while every
+     * The share of its revenue the provider really settled during the fault, against the baseline's
+     * share. A payment reported captured but never charged loses the shop its money while every
      * customer is served, and that is a loss that must page too.
      */
-    private static double collectedPerMinute(PhaseSignals signals) {
-        return signals.slis().revenuePerMinute() * (1 - signals.business().settledShortfallRatio());
+    private static double settledKept(PhaseSignals baseline, PhaseSignals fault) {
+        double before = 1 - baseline.business().settledShortfallRatio();
+        return before > 0 ? (1 - fault.business().settledShortfallRatio()) / before : 1;
     }
 
     /** A page alert named by its alert name and what it is about. */

@@ -23,6 +23,7 @@ record PhaseSignals(
             double checkoutP95Seconds,
             double paymentSuccessRatio,
             double revenuePerMinute,
+            double confirmedOrdersPerMinute,
             double checkoutsPerSecond,
             double journeyFailureRatio,
             double gatewayP95Seconds) {}
@@ -62,6 +63,15 @@ record PhaseSignals(
 
     /** Sessions of one database seen waiting, by what they waited for (samples summed over the phase). */
     record DatabaseWaits(int lock, int sleep) {}
+
+    /**
+     * Confirmed orders per minute as a share of the baseline's, at most 1. Orders, not revenue: the
+     * load's random carts swing revenue per minute by 10 % with no fault at all.
+     */
+    double ordersKept(PhaseSignals baseline) {
+        double before = baseline.slis().confirmedOrdersPerMinute();
+        return before > 0 ? Math.min(1, this.slis.confirmedOrdersPerMinute() / before) : 1;
+    }
 
     static double value(Map<String, Double> values, String key) {
         return values.getOrDefault(key, 0.0);

@@ -60,6 +60,7 @@ final class SignalCollector {
 
     private Slis slis(Phase phase) {
         String w = phase.window();
+        double minutes = Math.max(1, phase.length().toSeconds()) / 60.0;
         double checkouts = scalar(
                 phase, "sum(increase(spring_cloud_gateway_requests_seconds_count{route_id=\"checkout\"}[" + w + "]))");
         double failed = scalar(
@@ -74,9 +75,8 @@ final class SignalCollector {
                 ratio(
                         scalar(phase, "sum(increase(shop_payments_total{outcome=\"captured\"}[" + w + "]))"),
                         scalar(phase, "sum(increase(shop_payments_total[" + w + "]))")),
-                scalar(phase, "sum(increase(shop_revenue_cents_total[" + w + "]))")
-                        / 100
-                        / Math.max(1.0, phase.length().toSeconds() / 60.0),
+                scalar(phase, "sum(increase(shop_revenue_cents_total[" + w + "]))") / 100 / minutes,
+                scalar(phase, "sum(increase(shop_orders_total{outcome=\"confirmed\"}[" + w + "]))") / minutes,
                 checkouts / Math.max(1, phase.length().toSeconds()),
                 journeyFailureRatio(phase),
                 scalar(

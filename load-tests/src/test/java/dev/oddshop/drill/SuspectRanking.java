@@ -29,8 +29,8 @@ final class SuspectRanking {
 
     static List<Suspect> rank(PhaseSignals baseline, PhaseSignals fault) {
         SuspectRanking ranking = new SuspectRanking();
-        double revenueKept = revenueKept(baseline, fault);
-        ranking.business(baseline.business(), fault.business(), revenueKept);
+        double ordersKept = fault.ordersKept(baseline);
+        ranking.business(baseline.business(), fault.business(), ordersKept);
         compared(baseline, fault)
                 .forEach(service -> ranking.service(
                         service.name(),
@@ -48,7 +48,7 @@ final class SuspectRanking {
                                                 before.caller(), before.target(), 0, 0, 0, 0)),
                         baseline.services().get(before.target()),
                         fault.services().get(before.target()),
-                        revenueKept));
+                        ordersKept));
         if (ranking.suspects.isEmpty()) {
             ranking.weakest(baseline, fault);
         }
@@ -67,13 +67,7 @@ final class SuspectRanking {
                 .getOrDefault(DATABASES.getOrDefault(service, ""), new PhaseSignals.DatabaseWaits(0, 0));
     }
 
-    /** The fault phase's revenue per minute as a share of the baseline's, at most 1. */
-    private static double revenueKept(PhaseSignals baseline, PhaseSignals fault) {
-        double before = baseline.slis().revenuePerMinute();
-        return before > 0 ? Math.min(1, fault.slis().revenuePerMinute() / before) : 1;
-    }
-
-    private void business(PhaseSignals.Business before, PhaseSignals.Business during, double revenueKept) {
+    private void business(PhaseSignals.Business before, PhaseSignals.Business during, double ordersKept) {
         if (during.capturesNeverSent() > 0) {
             add(
                     "payment-service",
@@ -82,9 +76,9 @@ final class SuspectRanking {
                     "%.0f payments captured with no provider call (shop_payments_total{provider_result=\"not_sent\"})"
                             .formatted(during.capturesNeverSent()));
         }
-        // weighed by the revenue left: on a trickle of sales, one order settled across the window's
+        // weighed by the orders left: on a trickle of sales, one order settled across the window's
         // edge looks like a large shortfall (the checkout incident once ranked WRONG_AMOUNT first so)
-        if (during.settledShortfallRatio() * revenueKept > 0.02 && during.capturesNeverSent() == 0) {
+        if (during.settledShortfallRatio() * ordersKept > 0.02 && during.capturesNeverSent() == 0) {
             add(
                     "payment-service",
                     "WRONG_AMOUNT",
@@ -229,7 +223,7 @@ final class SuspectRanking {
             PhaseSignals.DependencySignals during,
             ServiceSignals calleeBefore,
             ServiceSignals calleeDuring,
-            double revenueKept) {
+            double ordersKept) {
         String edge = edge(before.caller(), before.target());
         // calm: no more errors, no slower answers, and nothing stuck inside (a hang never answers)
         boolean calleeCalm = calleeBefore == null
@@ -261,13 +255,13 @@ final class SuspectRanking {
                     "call p95 %.0f ms -> %.0f ms while %s answers its own requests as fast as before"
                             .formatted(1000 * before.p95Seconds(), 1000 * during.p95Seconds(), before.target()));
         }
-        if (before.rate() > 0.2 && during.rate() < 0.2 * before.rate() && revenueKept < 0.5) {
+        if (before.rate() > 0.2 && during.rate() < 0.2 * before.rate() && ordersKept < 0.5) {
             add(
                     edge,
                     "UNREACHABLE",
                     10,
-                    "calls dropped %.1f/s -> %.1f/s while revenue fell to %.0f%%"
-                            .formatted(before.rate(), during.rate(), 100 * revenueKept));
+                    "calls dropped %.1f/s -> %.1f/s while confirmed orders fell to %.0f%%"
+                            .formatted(before.rate(), during.rate(), 100 * ordersKept));
         }
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oddshop.drill.PhaseSignals.Business;
 import dev.oddshop.drill.PhaseSignals.DependencySignals;
 import dev.oddshop.drill.PhaseSignals.ServiceSignals;
-import dev.oddshop.drill.PhaseSignals.Slis;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,9 @@ import org.junit.jupiter.api.Test;
 class SuspectRankingTest {
 
     private static final Business CALM = new Business(0, 0, 0, 0, 1);
+
+    /** Revenue per minute comes with confirmed orders per minute at this many euros an order. */
+    private static final double AVERAGE_ORDER = 300;
 
     private static final PhaseSignals BASELINE = phase(54_674, CALM);
 
@@ -165,12 +166,6 @@ class SuspectRankingTest {
     }
 
     private static PhaseSignals phase(double revenuePerMinute, Business business) {
-        return new PhaseSignals(
-                new Phase("phase", Instant.EPOCH, Instant.EPOCH.plusSeconds(60)),
-                new Slis(0, 0.3, 1, revenuePerMinute, 3, 0, 0.3),
-                Map.of(),
-                Map.of(),
-                business,
-                Map.of());
+        return TestPhases.sales(revenuePerMinute, revenuePerMinute / AVERAGE_ORDER, business);
     }
 }

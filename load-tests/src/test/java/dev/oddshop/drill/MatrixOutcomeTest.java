@@ -1,0 +1,43 @@
+package dev.oddshop.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.oddshop.drill.PhaseSignals.Business;
+import org.junit.jupiter.api.Test;
+
+/** What the matrix counts as revenue lost. */
+class MatrixOutcomeTest {
+
+    private static final Business SETTLED = new Business(0, 0, 0, 0, 1);
+
+    private static final PhaseSignals BASELINE = TestPhases.sales(67_843, 180, SETTLED);
+
+    @Test
+    void cheaperCartsAtTheSameOrdersAreNoLoss() {
+        // payment.charge CPU_HOT_LOOP in the matrix: 3.00 checkouts/s throughout, all captured, and
+        // revenue per minute 10 % lower because the random carts were cheaper
+        assertThat(MatrixOutcome.revenueDrop(BASELINE, TestPhases.sales(61_015, 180, SETTLED)))
+                .isZero();
+    }
+
+    @Test
+    void fewerConfirmedOrdersAreTheirShareOfRevenueLost() {
+        assertThat(MatrixOutcome.revenueDrop(BASELINE, TestPhases.sales(40_000, 108, SETTLED)))
+                .isCloseTo(0.40, within(1e-9));
+    }
+
+    @Test
+    void revenueCapturedButNeverSettledIsLostThoughEveryOrderConfirms() {
+        Business halfUnsettled = new Business(0, 90, 0.45, 0, 0.55);
+        assertThat(MatrixOutcome.revenueDrop(BASELINE, TestPhases.sales(67_843, 180, halfUnsettled)))
+                .isCloseTo(0.45, within(1e-9));
+    }
+
+    @Test
+    void moreOrdersThanTheBaselineHideNoShortfall() {
+        Business shortfall = new Business(0, 0, 0.12, 0, 1);
+        assertThat(MatrixOutcome.revenueDrop(BASELINE, TestPhases.sales(75_000, 200, shortfall)))
+                .isCloseTo(0.12, within(1e-9));
+    }
+}
