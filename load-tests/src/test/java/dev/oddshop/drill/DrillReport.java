@@ -90,17 +90,18 @@ final class DrillReport {
                 .append(".\n");
 
         md.append(
-                "\n## Service level, per phase\n\n| phase | checkout 5xx | checkout p95 | payments captured | revenue/min | checkouts/s |\n|---|---|---|---|---|---|\n");
+                "\n## Service level, per phase\n\n| phase | checkout 5xx | checkout p95 | payments captured | revenue/min | orders/min | checkouts/s |\n|---|---|---|---|---|---|---|\n");
         for (PhaseSignals signals : result.signals()) {
             PhaseSignals.Slis s = signals.slis();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.1f %% | %.2f s | %.1f %% | %.0f EUR | %.2f |%n",
+                    "| %s | %.1f %% | %.2f s | %.1f %% | %.0f EUR | %.0f | %.2f |%n",
                     signals.phase().name(),
                     100 * s.checkoutErrorRatio(),
                     s.checkoutP95Seconds(),
                     100 * s.paymentSuccessRatio(),
                     s.revenuePerMinute(),
+                    s.confirmedOrdersPerMinute(),
                     s.checkoutsPerSecond()));
         }
         md.append('\n');

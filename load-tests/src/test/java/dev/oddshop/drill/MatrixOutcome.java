@@ -13,7 +13,7 @@ import java.util.TreeMap;
  *
  * @param pair the fault
  * @param failedJourneys the share of journeys that failed during the fault, above the baseline's
- * share (PhaseSignals.Slis#journeyFailureRatio)
+ * share ({@link PhaseSignals#journeysFailedAbove})
  * @param revenueDrop the share of the baseline's revenue per minute lost during the fault, as money
  * the provider collected (a capture never settled is revenue lost), counted in confirmed orders at
  * the baseline's average order value ({@link PhaseSignals#ordersKept})
@@ -76,7 +76,7 @@ record MatrixOutcome(
                 .orElse(null);
         return new MatrixOutcome(
                 pair,
-                Math.max(0, fault.slis().journeyFailureRatio() - baseline.slis().journeyFailureRatio()),
+                fault.journeysFailedAbove(baseline),
                 revenueDrop(baseline, fault),
                 baseline.slis().gatewayP95Seconds(),
                 fault.slis().gatewayP95Seconds(),

@@ -15,8 +15,9 @@ record PhaseSignals(
         Map<String, DatabaseWaits> databaseWaits) {
 
     /**
-     * The user-facing figures. A journey failed when the gateway answered it with a 5xx, answered
-     * it slower than its SLO's threshold, or confirmed no order for an internal reason.
+     * The user-facing figures. A journey's request failed when the gateway answered it with a 5xx,
+     * answered it slower than its SLO's threshold, or (at checkout) confirmed no order for an
+     * internal reason; {@code journeyFailureRatios} holds that share per journey route.
      */
     record Slis(
             double checkoutErrorRatio,
@@ -25,7 +26,7 @@ record PhaseSignals(
             double revenuePerMinute,
             double confirmedOrdersPerMinute,
             double checkoutsPerSecond,
-            double journeyFailureRatio,
+            Map<String, Double> journeyFailureRatios,
             double gatewayP95Seconds) {}
 
     /**
@@ -71,6 +72,21 @@ record PhaseSignals(
     double ordersKept(PhaseSignals baseline) {
         double before = baseline.slis().confirmedOrdersPerMinute();
         return before > 0 ? Math.min(1, this.slis.confirmedOrdersPerMinute() / before) : 1;
+    }
+
+    /**
+     * The worst journey route's failure share above the baseline's share of that route, at least 0.
+     * Every journey passes each route, so at least this share of journeys failed; a share over all
+     * journey requests would dilute half the checkouts failing to a few per cent.
+     */
+    double journeysFailedAbove(PhaseSignals baseline) {
+        Map<String, Double> before = baseline.slis().journeyFailureRatios();
+        return Math.max(
+                0,
+                this.slis.journeyFailureRatios().entrySet().stream()
+                        .mapToDouble(route -> route.getValue() - value(before, route.getKey()))
+                        .max()
+                        .orElse(0));
     }
 
     static double value(Map<String, Double> values, String key) {

@@ -10,6 +10,7 @@ import dev.oddshop.drill.PhaseSignals.Slis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 
@@ -78,7 +79,7 @@ final class SignalCollector {
                 scalar(phase, "sum(increase(shop_revenue_cents_total[" + w + "]))") / 100 / minutes,
                 scalar(phase, "sum(increase(shop_orders_total{outcome=\"confirmed\"}[" + w + "]))") / minutes,
                 checkouts / Math.max(1, phase.length().toSeconds()),
-                journeyFailureRatio(phase),
+                journeyFailureRatios(phase),
                 scalar(
                         phase,
                         "histogram_quantile(0.95, sum by (le) (increase(" + GATEWAY.formatted("bucket", JOURNEYS, "")
@@ -86,30 +87,37 @@ final class SignalCollector {
     }
 
     /**
-     * Journeys failed at the edge (a 5xx, or slower than the journey SLO's threshold) or failed
-     * inside with a 2xx (an order failed for an internal reason), over every journey request.
+     * Per journey route (browse, product, cart, checkout, order-status): the share of its requests
+     * failed at the edge (a 5xx, or slower than the journey SLO's threshold), and at checkout also
+     * the orders failed inside behind a 2xx (an internal reason).
      */
-    private double journeyFailureRatio(Phase phase) {
+    private Map<String, Double> journeyFailureRatios(Phase phase) {
         String w = "[" + phase.window() + "]))";
-        double all = scalar(phase, "sum(increase(" + GATEWAY.formatted("count", JOURNEYS, "") + w);
-        double errors =
-                scalar(phase, "sum(increase(" + GATEWAY.formatted("count", JOURNEYS, ",outcome=\"SERVER_ERROR\"") + w);
-        double slow = 0;
+        String answered = ",outcome!=\"SERVER_ERROR\"";
+        Map<String, Double> failed =
+                new TreeMap<>(byRoute(phase, GATEWAY.formatted("count", JOURNEYS, ",outcome=\"SERVER_ERROR\"") + w));
         for (Map.Entry<String, String> threshold : LATENCY_THRESHOLDS.entrySet()) {
-            String answered = ",outcome!=\"SERVER_ERROR\"";
-            slow += scalar(phase, "sum(increase(" + GATEWAY.formatted("count", threshold.getKey(), answered) + w)
-                    - scalar(
-                            phase,
-                            "sum(increase("
-                                    + GATEWAY.formatted(
-                                            "bucket",
-                                            threshold.getKey(),
-                                            answered + ",le=\"" + threshold.getValue() + "\"")
-                                    + w);
+            Map<String, Double> fast = byRoute(
+                    phase,
+                    GATEWAY.formatted("bucket", threshold.getKey(), answered + ",le=\"" + threshold.getValue() + "\"")
+                            + w);
+            byRoute(phase, GATEWAY.formatted("count", threshold.getKey(), answered) + w)
+                    .forEach((route, count) ->
+                            failed.merge(route, Math.max(0, count - PhaseSignals.value(fast, route)), Double::sum));
         }
-        double failedInside =
-                scalar(phase, "sum(increase(shop_checkouts_total{outcome=\"failed\",cause=\"internal\"}" + w);
-        return ratio(errors + Math.max(0, slow) + failedInside, all);
+        failed.merge(
+                "checkout",
+                scalar(phase, "sum(increase(shop_checkouts_total{outcome=\"failed\",cause=\"internal\"}" + w),
+                Double::sum);
+        Map<String, Double> ratios = new TreeMap<>();
+        byRoute(phase, GATEWAY.formatted("count", JOURNEYS, "") + w)
+                .forEach((route, all) -> ratios.put(route, ratio(PhaseSignals.value(failed, route), all)));
+        return ratios;
+    }
+
+    /** {@code sum by (route_id) (increase(SERIES))}, where {@code series} ends with its window and "))". */
+    private Map<String, Double> byRoute(Phase phase, String series) {
+        return this.prometheus.byLabel("sum by (route_id) (increase(" + series, "route_id", phase.end());
     }
 
     private Map<String, ServiceSignals> services(Phase phase) {

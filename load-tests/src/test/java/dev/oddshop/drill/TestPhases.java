@@ -11,9 +11,18 @@ final class TestPhases {
     private TestPhases() {}
 
     static PhaseSignals sales(double revenuePerMinute, double confirmedOrdersPerMinute, Business business) {
+        return phase(new Slis(0, 0.3, 1, revenuePerMinute, confirmedOrdersPerMinute, 3, Map.of(), 0.3), business);
+    }
+
+    /** A minute of steady sales whose journey routes failed these shares of their requests. */
+    static PhaseSignals journeys(Map<String, Double> failureRatios) {
+        return phase(new Slis(0, 0.3, 1, 54_000, 180, 3, failureRatios, 0.3), new Business(0, 0, 0, 0, 1));
+    }
+
+    private static PhaseSignals phase(Slis slis, Business business) {
         return new PhaseSignals(
                 new Phase("phase", Instant.EPOCH, Instant.EPOCH.plusSeconds(60)),
-                new Slis(0, 0.3, 1, revenuePerMinute, confirmedOrdersPerMinute, 3, 0, 0.3),
+                slis,
                 Map.of(),
                 Map.of(),
                 business,
