@@ -191,10 +191,7 @@ final class DrillTarget implements AutoCloseable {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         JsonNode json = JsonMapper.builder().build().readTree(ledger.body());
-        return new InvariantAudit.ProviderLedger(
-                json.path("succeeded").asLong(),
-                json.path("refunds").asLong(),
-                json.path("refundedAmountCents").asLong());
+        return InvariantAudit.ProviderLedger.of(field -> json.path(field).asLong());
     }
 
     @Override

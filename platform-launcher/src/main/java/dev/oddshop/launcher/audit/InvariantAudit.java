@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,7 +51,16 @@ public final class InvariantAudit {
             long ordersWithSeveralPayments) {}
 
     /** What the provider's ledger ({@code GET /v1/ledger}) says it did. */
-    public record ProviderLedger(long succeeded, long refunds, long refundedAmountCents) {}
+    public record ProviderLedger(long succeeded, long refunds, long refundedAmountCents) {
+
+        /** The ledger from its JSON, read by {@code field} (a field's name to its number). */
+        public static ProviderLedger of(ToLongFunction<String> field) {
+            return new ProviderLedger(
+                    field.applyAsLong("succeeded"),
+                    field.applyAsLong("refunds"),
+                    field.applyAsLong("refundedAmountCents"));
+        }
+    }
 
     public Figures figures() throws SQLException {
         return new Figures(

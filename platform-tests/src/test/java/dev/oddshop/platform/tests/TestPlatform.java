@@ -174,12 +174,20 @@ final class TestPlatform implements AutoCloseable {
         JsonNode ledger = direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger").body();
         assertThat(audit.findings(
                         figures,
-                        new InvariantAudit.ProviderLedger(
-                                ledger.path("succeeded").asLong(),
-                                ledger.path("refunds").asLong(),
-                                ledger.path("refundedAmountCents").asLong())))
+                        InvariantAudit.ProviderLedger.of(
+                                field -> ledger.path(field).asLong())))
                 .isEmpty();
         return figures;
+    }
+
+    /** Sets a product's available stock, as an operator would (admin token). */
+    void setAvailable(long productId, int available) {
+        Reply set = this.api.put(
+                "/api/inventory/stock/" + productId,
+                ShopApi.map("available", available),
+                "Authorization",
+                "Bearer " + ADMIN_TOKEN);
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
     }
 
     int available(long productId) {
