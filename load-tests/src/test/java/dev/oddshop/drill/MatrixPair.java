@@ -95,7 +95,7 @@ record MatrixPair(String service, String point, String kind, String callee) {
                 strength.duration(),
                 strength.jitter(),
                 Duration.ZERO,
-                Duration.ofMinutes(2),
+                MatrixOutcome.PAGE_WITHIN,
                 "fault matrix " + id());
         return new Scenario(
                 id().replace('/', '_'),
