@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one matrix pair did to customers and what detection made of it.
@@ -23,6 +25,8 @@ import java.util.TreeMap;
  * @param pages the page alerts that started firing during the fault and its recovery
  * @param carriedOver the pages still firing from before the fault (a previous pair's slow windows):
  * they neither count as detection nor disqualify the pair
+ * @param forecastOnly every page that fired was a forecast ({@code forecast="true"}: a heap filling
+ * up pages before the OutOfMemoryError), which is right before customers lose
  * @param suspects the ranking's top 3
  * @param audit the invariant audit's findings (empty: sound), if it ran
  */
@@ -35,6 +39,7 @@ record MatrixOutcome(
         Duration page,
         List<String> pages,
         List<String> carriedOver,
+        boolean forecastOnly,
         List<Suspect> suspects,
         Optional<List<String>> audit) {
 
@@ -53,17 +58,23 @@ record MatrixOutcome(
         Instant faultStart = result.phases().get(2).start();
         Instant recoveryEnd = result.phases().get(3).end();
         Map<String, Instant> firstFiring = new TreeMap<>();
+        Set<String> forecasts = new TreeSet<>();
         prometheus
                 .range(
                         "ALERTS{alertstate=\"firing\",severity=\"page\"}",
                         faultStart.minusSeconds(30),
                         recoveryEnd,
                         Duration.ofSeconds(5))
-                .forEach(series -> series.points().stream()
-                        .map(point -> Instant.ofEpochMilli((long) (point[0] * 1000)))
-                        .min(Instant::compareTo)
-                        .ifPresent(first ->
-                                firstFiring.merge(name(series.labels()), first, (a, b) -> a.isBefore(b) ? a : b)));
+                .forEach(series -> {
+                    if ("true".equals(series.labels().get("forecast"))) {
+                        forecasts.add(name(series.labels()));
+                    }
+                    series.points().stream()
+                            .map(point -> Instant.ofEpochMilli((long) (point[0] * 1000)))
+                            .min(Instant::compareTo)
+                            .ifPresent(first ->
+                                    firstFiring.merge(name(series.labels()), first, (a, b) -> a.isBefore(b) ? a : b));
+                });
         List<String> carriedOver = firstFiring.entrySet().stream()
                 .filter(alert -> !alert.getValue().isAfter(faultStart))
                 .map(Map.Entry::getKey)
@@ -83,6 +94,7 @@ record MatrixOutcome(
                 page,
                 List.copyOf(fresh.keySet()),
                 carriedOver,
+                forecasts.containsAll(fresh.keySet()),
                 result.suspects().stream().limit(3).toList(),
                 result.audit());
     }
@@ -131,9 +143,14 @@ record MatrixOutcome(
         return this.page != null && this.page.compareTo(PAGE_WITHIN) <= 0;
     }
 
-    /** Paged when it had to, and stayed silent without customer impact. */
+    /** A page without customer impact, other than a forecast of it. */
+    boolean pagedWithoutImpact() {
+        return noImpact() && this.page != null && !this.forecastOnly;
+    }
+
+    /** Paged when it had to, and stayed silent without customer impact (a forecast aside). */
     boolean detectionRight() {
-        return mustPage() ? pagedInTime() : !noImpact() || this.page == null;
+        return mustPage() ? pagedInTime() : !pagedWithoutImpact();
     }
 
     boolean serviceFirst() {

@@ -56,7 +56,7 @@ record MatrixTable(List<MatrixOutcome> outcomes, long seed, boolean wholeMatrix)
 
 				Seed %d. Pairs: %d.
 				- Customer impact over 10 %%: %d pair(s), paged within 3 minutes: %d.
-				- No customer impact (under 2 %%): %d pair(s), paged anyway: %d (%s).
+				- No customer impact (under 2 %%): %d pair(s), paged anyway (a forecast aside): %d (%s).
 				- Culprit service ranked first: %.0f %% of the %d pair(s) with impact (target 90 %%); service and kind: %.0f %% (target 80 %%).
 				- Audit clean: %d of %d.
 				- Verdict: %s.
@@ -66,7 +66,7 @@ record MatrixTable(List<MatrixOutcome> outcomes, long seed, boolean wholeMatrix)
                 mustPage.size(),
                 mustPage.stream().filter(MatrixOutcome::pagedInTime).count(),
                 silent.size(),
-                silent.stream().filter(outcome -> outcome.page() != null).count(),
+                silent.stream().filter(MatrixOutcome::pagedWithoutImpact).count(),
                 String.join(
                         ", ",
                         silent.stream().map(outcome -> outcome.pair().id()).toList()),
