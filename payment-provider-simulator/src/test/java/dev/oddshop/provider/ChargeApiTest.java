@@ -1,5 +1,7 @@
 package dev.oddshop.provider;
 
+import static dev.oddshop.provider.MerchantApi.CHARGES;
+import static dev.oddshop.provider.MerchantApi.chargeBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddshop.provider.charge.Charge;
@@ -28,8 +30,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class ChargeApiTest {
 
-    @Autowired
-    RestTestClient http;
+    private final RestTestClient http;
+
+    private final MerchantApi api;
+
+    ChargeApiTest(@Autowired RestTestClient http) {
+        this.http = http;
+        this.api = new MerchantApi(http);
+    }
 
     @Test
     void approvesAGoodCard() {
@@ -39,7 +47,7 @@ class ChargeApiTest {
                 .uri("/v1/charges")
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(1999, "EUR", "tok_visa"))
+                .body(chargeBody(1999, "EUR", "tok_visa"))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -56,7 +64,9 @@ class ChargeApiTest {
                 .isEmpty()
                 .jsonPath("$.createdAt")
                 .isNotEmpty();
-        assertThat(charge(key + "-mc", body(500, "USD", "tok_mastercard"), 200).status())
+        assertThat(this.api
+                        .charge(key + "-mc", chargeBody(500, "USD", "tok_mastercard"), 200)
+                        .status())
                 .isEqualTo(ChargeStatus.SUCCEEDED);
     }
 
@@ -64,7 +74,7 @@ class ChargeApiTest {
     @CsvSource({"tok_declined, card_declined", "tok_insufficient_funds, insufficient_funds", "tok_expired, expired_card"
     })
     void declinesWithTheCardsCode(String token, String code) {
-        Charge charge = charge(UUID.randomUUID().toString(), body(100, "EUR", token), 200);
+        Charge charge = this.api.charge(UUID.randomUUID().toString(), chargeBody(100, "EUR", token), 200);
         assertThat(charge.status()).isEqualTo(ChargeStatus.DECLINED);
         assertThat(charge.declineCode()).isEqualTo(code);
     }
@@ -72,14 +82,14 @@ class ChargeApiTest {
     @Test
     void replaysTheSameChargeForTheSameKey() {
         String key = UUID.randomUUID().toString();
-        Ledger before = ledger();
-        Charge first = charge(key, body(700, "EUR", "tok_visa"), 200);
+        Ledger before = this.api.ledger();
+        Charge first = this.api.charge(key, chargeBody(700, "EUR", "tok_visa"), 200);
         Charge second = this.http
                 .post()
                 .uri("/v1/charges")
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(700, "EUR", "tok_visa"))
+                .body(chargeBody(700, "EUR", "tok_visa"))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -89,7 +99,7 @@ class ChargeApiTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(second).isEqualTo(first);
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.charges() - before.charges()).isEqualTo(1);
         assertThat(after.succeededAmountCents() - before.succeededAmountCents()).isEqualTo(700);
     }
@@ -98,22 +108,22 @@ class ChargeApiTest {
     @ValueSource(strings = {"amount", "currency", "source"})
     void refusesAKeyReusedForADifferentCharge(String changed) {
         String key = UUID.randomUUID().toString();
-        charge(key, body(700, "EUR", "tok_visa"), 200);
+        this.api.charge(key, chargeBody(700, "EUR", "tok_visa"), 200);
         Map<String, Object> other = switch (changed) {
-            case "amount" -> body(701, "EUR", "tok_visa");
-            case "currency" -> body(700, "USD", "tok_visa");
-            default -> body(700, "EUR", "tok_mastercard");
+            case "amount" -> chargeBody(701, "EUR", "tok_visa");
+            case "currency" -> chargeBody(700, "USD", "tok_visa");
+            default -> chargeBody(700, "EUR", "tok_mastercard");
         };
-        problem(key, other, 422, "idempotency-key-reused");
+        this.api.problem(CHARGES, key, other, 422, "idempotency-key-reused");
     }
 
     @Test
     void processingErrorRecordsNoCharge() {
         String key = UUID.randomUUID().toString();
-        Ledger before = ledger();
-        problem(key, body(100, "EUR", "tok_error"), 500, "processing-error");
-        problem(key, body(100, "EUR", "tok_error"), 500, "processing-error");
-        assertThat(ledger()).isEqualTo(before);
+        Ledger before = this.api.ledger();
+        this.api.problem(CHARGES, key, chargeBody(100, "EUR", "tok_error"), 500, "processing-error");
+        this.api.problem(CHARGES, key, chargeBody(100, "EUR", "tok_error"), 500, "processing-error");
+        assertThat(this.api.ledger()).isEqualTo(before);
         lookup(key).expectStatus().isNotFound();
     }
 
@@ -125,7 +135,7 @@ class ChargeApiTest {
                 .isNotFound()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        Charge charge = charge(key, body(300, "EUR", "tok_declined"), 200);
+        Charge charge = this.api.charge(key, chargeBody(300, "EUR", "tok_declined"), 200);
         Charge found = lookup(key)
                 .expectStatus()
                 .isOk()
@@ -137,9 +147,10 @@ class ChargeApiTest {
 
     @Test
     void unknownTokenIsInvalidToken() {
-        Ledger before = ledger();
-        problem(UUID.randomUUID().toString(), body(100, "EUR", "tok_nope"), 400, "invalid-token");
-        assertThat(ledger()).isEqualTo(before);
+        Ledger before = this.api.ledger();
+        this.api.problem(
+                CHARGES, UUID.randomUUID().toString(), chargeBody(100, "EUR", "tok_nope"), 400, "invalid-token");
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -156,7 +167,7 @@ class ChargeApiTest {
                 "not json"
             })
     void badBodyIsBadRequest(String json) {
-        Ledger before = ledger();
+        Ledger before = this.api.ledger();
         String body = json.contains("%s") ? json.formatted("r".repeat(101)) : json;
         this.http
                 .post()
@@ -172,7 +183,7 @@ class ChargeApiTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo(400);
-        assertThat(ledger()).isEqualTo(before);
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -183,7 +194,7 @@ class ChargeApiTest {
                 .uri("/v1/charges")
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(100, "EUR", "tok_visa"))
+                .body(chargeBody(100, "EUR", "tok_visa"))
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
@@ -191,11 +202,11 @@ class ChargeApiTest {
                 .post()
                 .uri("/v1/charges")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(100, "EUR", "tok_visa"))
+                .body(chargeBody(100, "EUR", "tok_visa"))
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
-        problem("k".repeat(101), body(100, "EUR", "tok_visa"), 400, null);
+        this.api.problem(CHARGES, "k".repeat(101), chargeBody(100, "EUR", "tok_visa"), 400, null);
     }
 
     @Test
@@ -227,7 +238,7 @@ class ChargeApiTest {
                 .expectStatus()
                 .isCreated();
         try {
-            Charge declined = charge(UUID.randomUUID().toString(), body(100, "EUR", "tok_visa"), 200);
+            Charge declined = this.api.charge(UUID.randomUUID().toString(), chargeBody(100, "EUR", "tok_visa"), 200);
             assertThat(declined.status()).isEqualTo(ChargeStatus.DECLINED);
             assertThat(declined.declineCode()).isEqualTo("do_not_honor");
         } finally {
@@ -239,59 +250,13 @@ class ChargeApiTest {
                     .expectStatus()
                     .isOk();
         }
-        assertThat(charge(UUID.randomUUID().toString(), body(100, "EUR", "tok_visa"), 200)
+        assertThat(this.api
+                        .charge(UUID.randomUUID().toString(), chargeBody(100, "EUR", "tok_visa"), 200)
                         .status())
                 .isEqualTo(ChargeStatus.SUCCEEDED);
     }
 
-    private Charge charge(String key, Map<String, Object> body, int status) {
-        return this.http
-                .post()
-                .uri("/v1/charges")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Charge.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private void problem(String key, Map<String, Object> body, int status, String kind) {
-        var spec = this.http
-                .post()
-                .uri("/v1/charges")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody();
-        if (kind != null) {
-            spec.jsonPath("$.type").isEqualTo("https://odd-shop.dev/problems/" + kind);
-        }
-    }
-
     private RestTestClient.ResponseSpec lookup(String key) {
         return this.http.get().uri("/v1/charges?idempotencyKey={key}", key).exchange();
-    }
-
-    private Ledger ledger() {
-        return this.http
-                .get()
-                .uri("/v1/ledger")
-                .exchange()
-                .expectBody(Ledger.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    static Map<String, Object> body(long amountCents, String currency, String source) {
-        return Map.of("amountCents", amountCents, "currency", currency, "source", source, "reference", "order-1");
     }
 }

@@ -1,6 +1,6 @@
 package dev.oddshop.provider;
 
-import static dev.oddshop.provider.ChargeApiTest.body;
+import static dev.oddshop.provider.MerchantApi.chargeBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddshop.provider.charge.Charge;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -31,8 +30,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class ChargeLatencyTest {
 
-    @Autowired
-    RestTestClient http;
+    private final RestTestClient http;
+
+    private final MerchantApi api;
+
+    ChargeLatencyTest(@Autowired RestTestClient http) {
+        this.http = http;
+        this.api = new MerchantApi(http);
+    }
 
     @Test
     void aChargeTakesTheConfiguredLatencyAndIsProcessingMeanwhile() {
@@ -50,7 +55,7 @@ class ChargeLatencyTest {
     @Test
     void fiftyConcurrentDuplicatesMakeOneCharge() {
         String key = UUID.randomUUID().toString();
-        Ledger before = ledger();
+        Ledger before = this.api.ledger();
         List<Charge> answers;
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
             List<CompletableFuture<Charge>> calls = IntStream.range(0, 50)
@@ -62,24 +67,13 @@ class ChargeLatencyTest {
                 .extracting(Charge::id)
                 .containsOnly(answers.getFirst().id());
         assertThat(answers).extracting(Charge::status).containsOnly(ChargeStatus.SUCCEEDED);
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.charges() - before.charges()).isEqualTo(1);
         assertThat(after.succeededAmountCents() - before.succeededAmountCents()).isEqualTo(2500);
     }
 
     private Charge charge(String key) {
-        return this.http
-                .post()
-                .uri("/v1/charges")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body(2500, "EUR", "tok_visa"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Charge.class)
-                .returnResult()
-                .getResponseBody();
+        return this.api.charge(key, chargeBody(2500, "EUR", "tok_visa"), 200);
     }
 
     /** The charge as soon as the processor has recorded it. */
@@ -109,16 +103,6 @@ class ChargeLatencyTest {
                 .expectStatus()
                 .isOk()
                 .expectBody(Charge.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private Ledger ledger() {
-        return this.http
-                .get()
-                .uri("/v1/ledger")
-                .exchange()
-                .expectBody(Ledger.class)
                 .returnResult()
                 .getResponseBody();
     }

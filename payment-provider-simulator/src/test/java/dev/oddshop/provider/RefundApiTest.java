@@ -1,6 +1,7 @@
 package dev.oddshop.provider;
 
-import static dev.oddshop.provider.ChargeApiTest.body;
+import static dev.oddshop.provider.MerchantApi.REFUNDS;
+import static dev.oddshop.provider.MerchantApi.refundBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oddshop.provider.charge.Charge;
@@ -36,13 +37,19 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class RefundApiTest {
 
-    @Autowired
-    RestTestClient http;
+    private final RestTestClient http;
+
+    private final MerchantApi api;
+
+    RefundApiTest(@Autowired RestTestClient http) {
+        this.http = http;
+        this.api = new MerchantApi(http);
+    }
 
     @Test
     void refundsACapturedCharge() {
-        Charge charge = charge(1999, "tok_visa");
-        Ledger before = ledger();
+        Charge charge = this.api.charge(1999, "tok_visa");
+        Ledger before = this.api.ledger();
         this.http
                 .post()
                 .uri("/v1/refunds")
@@ -67,7 +74,7 @@ class RefundApiTest {
                 .isEqualTo("EUR")
                 .jsonPath("$.createdAt")
                 .isNotEmpty();
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.refunds() - before.refunds()).isEqualTo(1);
         assertThat(after.refundedAmountCents() - before.refundedAmountCents()).isEqualTo(1999);
         // a refund gives money back; it takes nothing from what was charged
@@ -76,10 +83,10 @@ class RefundApiTest {
 
     @Test
     void replaysTheSameRefundForTheSameKeyAndRefundsOnce() {
-        Charge charge = charge(700, "tok_visa");
+        Charge charge = this.api.charge(700, "tok_visa");
         String key = UUID.randomUUID().toString();
-        Ledger before = ledger();
-        Refund first = refund(key, charge.id(), 700);
+        Ledger before = this.api.ledger();
+        Refund first = this.api.refund(key, charge.id(), 700);
         Refund second = this.http
                 .post()
                 .uri("/v1/refunds")
@@ -95,56 +102,61 @@ class RefundApiTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(second).isEqualTo(first);
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.refunds() - before.refunds()).isEqualTo(1);
         assertThat(after.refundedAmountCents() - before.refundedAmountCents()).isEqualTo(700);
     }
 
     @Test
     void concurrentReplaysRefundOnce() {
-        Charge charge = charge(2500, "tok_visa");
+        Charge charge = this.api.charge(2500, "tok_visa");
         String key = UUID.randomUUID().toString();
-        Ledger before = ledger();
-        List<Refund> answers = concurrently(30, i -> refund(key, charge.id(), 2500));
+        Ledger before = this.api.ledger();
+        List<Refund> answers = concurrently(30, i -> this.api.refund(key, charge.id(), 2500));
         assertThat(answers)
                 .extracting(Refund::id)
                 .containsOnly(answers.getFirst().id());
         assertThat(answers).extracting(Refund::status).containsOnly(RefundStatus.SUCCEEDED);
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.refunds() - before.refunds()).isEqualTo(1);
         assertThat(after.refundedAmountCents() - before.refundedAmountCents()).isEqualTo(2500);
     }
 
     @Test
     void partialRefundsGoUpToTheChargeAndNotBeyond() {
-        Charge charge = charge(1000, "tok_mastercard");
-        Ledger before = ledger();
-        assertThat(refund(UUID.randomUUID().toString(), charge.id(), 300).amountCents())
+        Charge charge = this.api.charge(1000, "tok_mastercard");
+        Ledger before = this.api.ledger();
+        assertThat(this.api
+                        .refund(UUID.randomUUID().toString(), charge.id(), 300)
+                        .amountCents())
                 .isEqualTo(300);
-        assertThat(refund(UUID.randomUUID().toString(), charge.id(), 700).amountCents())
+        assertThat(this.api
+                        .refund(UUID.randomUUID().toString(), charge.id(), 700)
+                        .amountCents())
                 .isEqualTo(700);
         String beyond = UUID.randomUUID().toString();
-        problem(beyond, refundBody(charge.id(), 1), 409, "refund-exceeds-charge");
-        Ledger after = ledger();
+        this.api.problem(REFUNDS, beyond, refundBody(charge.id(), 1), 409, "refund-exceeds-charge");
+        Ledger after = this.api.ledger();
         assertThat(after.refunds() - before.refunds()).isEqualTo(2);
         assertThat(after.refundedAmountCents() - before.refundedAmountCents()).isEqualTo(1000);
         // a refused refund records nothing under its key: it refuses again, still without a refund
-        problem(beyond, refundBody(charge.id(), 1), 409, "refund-exceeds-charge");
-        assertThat(ledger()).isEqualTo(after);
+        this.api.problem(REFUNDS, beyond, refundBody(charge.id(), 1), 409, "refund-exceeds-charge");
+        assertThat(this.api.ledger()).isEqualTo(after);
     }
 
     @Test
     void aRefundOfMoreThanTheChargeIsRefused() {
-        Charge charge = charge(500, "tok_visa");
-        Ledger before = ledger();
-        problem(UUID.randomUUID().toString(), refundBody(charge.id(), 501), 409, "refund-exceeds-charge");
-        assertThat(ledger()).isEqualTo(before);
+        Charge charge = this.api.charge(500, "tok_visa");
+        Ledger before = this.api.ledger();
+        this.api.problem(
+                REFUNDS, UUID.randomUUID().toString(), refundBody(charge.id(), 501), 409, "refund-exceeds-charge");
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @Test
     void concurrentRefundsUnderDifferentKeysNeverGiveBackMoreThanTheCharge() {
-        Charge charge = charge(500, "tok_visa");
-        Ledger before = ledger();
+        Charge charge = this.api.charge(500, "tok_visa");
+        Ledger before = this.api.ledger();
         List<Integer> statuses = concurrently(
                 20,
                 i -> this.http
@@ -159,49 +171,52 @@ class RefundApiTest {
                         .value());
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(5);
-        Ledger after = ledger();
+        Ledger after = this.api.ledger();
         assertThat(after.refunds() - before.refunds()).isEqualTo(5);
         assertThat(after.refundedAmountCents() - before.refundedAmountCents()).isEqualTo(500);
     }
 
     @Test
     void unknownChargeIsNotFound() {
-        Ledger before = ledger();
-        problem(UUID.randomUUID().toString(), refundBody("ch_" + UUID.randomUUID(), 100), 404, "not-found");
-        assertThat(ledger()).isEqualTo(before);
+        Ledger before = this.api.ledger();
+        this.api.problem(
+                REFUNDS, UUID.randomUUID().toString(), refundBody("ch_" + UUID.randomUUID(), 100), 404, "not-found");
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @Test
     void aDeclinedChargeIsNotRefundable() {
-        Charge declined = charge(300, "tok_declined");
+        Charge declined = this.api.charge(300, "tok_declined");
         assertThat(declined.status()).isEqualTo(ChargeStatus.DECLINED);
-        Ledger before = ledger();
-        problem(UUID.randomUUID().toString(), refundBody(declined.id(), 300), 409, "charge-not-refundable");
-        assertThat(ledger()).isEqualTo(before);
+        Ledger before = this.api.ledger();
+        this.api.problem(
+                REFUNDS, UUID.randomUUID().toString(), refundBody(declined.id(), 300), 409, "charge-not-refundable");
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"charge", "amount"})
     void aKeyReusedForADifferentRefundIsAConflict(String changed) {
-        Charge charge = charge(900, "tok_visa");
-        Charge other = charge(900, "tok_visa");
+        Charge charge = this.api.charge(900, "tok_visa");
+        Charge other = this.api.charge(900, "tok_visa");
         String key = UUID.randomUUID().toString();
-        refund(key, charge.id(), 400);
-        Ledger before = ledger();
-        problem(
+        this.api.refund(key, charge.id(), 400);
+        Ledger before = this.api.ledger();
+        this.api.problem(
+                REFUNDS,
                 key,
                 changed.equals("charge") ? refundBody(other.id(), 400) : refundBody(charge.id(), 401),
                 422,
                 "idempotency-key-reused");
-        assertThat(ledger()).isEqualTo(before);
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void blankOrMissingIdempotencyKeyIsBadRequest(String key) {
-        Charge charge = charge(100, "tok_visa");
-        Ledger before = ledger();
-        problem(key, refundBody(charge.id(), 100), 400, null);
+        Charge charge = this.api.charge(100, "tok_visa");
+        Ledger before = this.api.ledger();
+        this.api.problem(REFUNDS, key, refundBody(charge.id(), 100), 400, null);
         this.http
                 .post()
                 .uri("/v1/refunds")
@@ -212,8 +227,8 @@ class RefundApiTest {
                 .isBadRequest()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        problem("k".repeat(101), refundBody(charge.id(), 100), 400, null);
-        assertThat(ledger()).isEqualTo(before);
+        this.api.problem(REFUNDS, "k".repeat(101), refundBody(charge.id(), 100), 400, null);
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -229,8 +244,8 @@ class RefundApiTest {
                 "not json"
             })
     void badBodyIsBadRequest(String json) {
-        Charge charge = charge(100, "tok_visa");
-        Ledger before = ledger();
+        Charge charge = this.api.charge(100, "tok_visa");
+        Ledger before = this.api.ledger();
         this.http
                 .post()
                 .uri("/v1/refunds")
@@ -245,17 +260,17 @@ class RefundApiTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo(400);
-        assertThat(ledger()).isEqualTo(before);
+        assertThat(this.api.ledger()).isEqualTo(before);
     }
 
     @Test
     void theLedgerTotalsChargesAndRefunds() {
-        Ledger before = ledger();
-        Charge good = charge(1200, "tok_visa");
-        charge(800, "tok_insufficient_funds");
-        refund(UUID.randomUUID().toString(), good.id(), 200);
-        refund(UUID.randomUUID().toString(), good.id(), 300);
-        Ledger after = ledger();
+        Ledger before = this.api.ledger();
+        Charge good = this.api.charge(1200, "tok_visa");
+        this.api.charge(800, "tok_insufficient_funds");
+        this.api.refund(UUID.randomUUID().toString(), good.id(), 200);
+        this.api.refund(UUID.randomUUID().toString(), good.id(), 300);
+        Ledger after = this.api.ledger();
         assertThat(after)
                 .isEqualTo(new Ledger(
                         before.charges() + 2,
@@ -282,7 +297,7 @@ class RefundApiTest {
 
     @Test
     void anErrorFaultAtTheRefundPointFailsTheRefundWithoutRefunding() {
-        Charge charge = charge(400, "tok_visa");
+        Charge charge = this.api.charge(400, "tok_visa");
         String key = UUID.randomUUID().toString();
         this.http
                 .post()
@@ -293,7 +308,7 @@ class RefundApiTest {
                 .exchange()
                 .expectStatus()
                 .isCreated();
-        Ledger before = ledger();
+        Ledger before = this.api.ledger();
         try {
             this.http
                     .post()
@@ -304,7 +319,7 @@ class RefundApiTest {
                     .exchange()
                     .expectStatus()
                     .is5xxServerError();
-            assertThat(ledger()).isEqualTo(before);
+            assertThat(this.api.ledger()).isEqualTo(before);
         } finally {
             this.http
                     .delete()
@@ -315,8 +330,8 @@ class RefundApiTest {
                     .isOk();
         }
         // the merchant's retry with the same key refunds, once
-        assertThat(refund(key, charge.id(), 400).status()).isEqualTo(RefundStatus.SUCCEEDED);
-        assertThat(ledger().refunds() - before.refunds()).isEqualTo(1);
+        assertThat(this.api.refund(key, charge.id(), 400).status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(this.api.ledger().refunds() - before.refunds()).isEqualTo(1);
     }
 
     private <T> List<T> concurrently(int calls, IntFunction<T> call) {
@@ -326,67 +341,5 @@ class RefundApiTest {
                     .toList();
             return futures.stream().map(CompletableFuture::join).toList();
         }
-    }
-
-    private Charge charge(long amountCents, String token) {
-        return this.http
-                .post()
-                .uri("/v1/charges")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body(amountCents, "EUR", token))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Charge.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private Refund refund(String key, String chargeId, long amountCents) {
-        return this.http
-                .post()
-                .uri("/v1/refunds")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(refundBody(chargeId, amountCents))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Refund.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private void problem(String key, Map<String, Object> body, int status, String kind) {
-        var spec = this.http
-                .post()
-                .uri("/v1/refunds")
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody();
-        if (kind != null) {
-            spec.jsonPath("$.type").isEqualTo("https://odd-shop.dev/problems/" + kind);
-        }
-    }
-
-    private Ledger ledger() {
-        return this.http
-                .get()
-                .uri("/v1/ledger")
-                .exchange()
-                .expectBody(Ledger.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    static Map<String, Object> refundBody(String chargeId, long amountCents) {
-        return Map.of("charge", chargeId, "amountCents", amountCents);
     }
 }
