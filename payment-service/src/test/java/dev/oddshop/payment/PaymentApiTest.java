@@ -2,17 +2,12 @@ package dev.oddshop.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oddshop.launcher.EmbeddedPostgresServer;
 import dev.oddshop.payment.charge.PaymentStatus;
 import dev.oddshop.payment.charge.PaymentView;
 import dev.oddshop.platform.fault.FaultKind;
-import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.fault.FaultRequest;
 import dev.oddshop.provider.charge.ChargeStatus;
 import dev.oddshop.provider.charge.Ledger;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,60 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Payments over real HTTP, on a real PostgreSQL, charged at a real provider simulator. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@Import(InternalPayments.class)
-class PaymentApiTest {
-
-    static final ProviderSimulator provider = ProviderSimulator.start(Duration.ZERO);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
-        registry.add("shop.clients.services.provider.base-url", provider::url);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    InternalPayments payments;
-
-    @Autowired
-    FaultRegistry faults;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    CircuitBreakerRegistry breakers;
-
-    @Autowired
-    RetryRegistry retries;
+class PaymentApiTest extends SimulatedProviderTest {
 
     @Test
     void capturesAGoodCardOnceEvenWhenAskedAgain() {
@@ -167,8 +115,6 @@ class PaymentApiTest {
     void aRetryStormSendsTenAttemptsWithoutBackoffWhereThreeWereConfigured() {
         this.faults.enable(new FaultRequest(
                 "storm", FaultKind.RETRY_STORM, "provider.retry", null, null, null, null, null, "test"));
-        // ten failures in a row open the provider's breaker: start from a closed one, leave a closed one
-        this.breakers.circuitBreaker("provider").reset();
         List<Duration> waits = new CopyOnWriteArrayList<>();
         this.retries.retry("provider-storm").getEventPublisher().onRetry(event -> waits.add(event.getWaitInterval()));
         try {
@@ -181,7 +127,6 @@ class PaymentApiTest {
             assertThat(waits).hasSize(9).containsOnly(Duration.ZERO);
         } finally {
             this.faults.disable("storm");
-            this.breakers.circuitBreaker("provider").reset();
         }
     }
 

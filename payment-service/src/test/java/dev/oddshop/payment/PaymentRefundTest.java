@@ -3,19 +3,14 @@ package dev.oddshop.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oddshop.launcher.EmbeddedPostgresServer;
 import dev.oddshop.payment.charge.PaymentStatus;
 import dev.oddshop.payment.charge.PaymentView;
 import dev.oddshop.platform.fault.FaultKind;
-import dev.oddshop.platform.fault.FaultRegistry;
 import dev.oddshop.platform.fault.FaultRequest;
 import dev.oddshop.provider.charge.Ledger;
 import dev.oddshop.provider.charge.Refund;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,58 +18,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Refunds over real HTTP, on a real PostgreSQL, at a real provider simulator: the whole capture,
  * at most once, and only of a captured payment.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@Import(InternalPayments.class)
-class PaymentRefundTest {
-
-    static final ProviderSimulator provider = ProviderSimulator.start(Duration.ZERO);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
-        registry.add("shop.clients.services.provider.base-url", provider::url);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    InternalPayments payments;
-
-    @Autowired
-    FaultRegistry faults;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    CircuitBreakerRegistry breakers;
+class PaymentRefundTest extends SimulatedProviderTest {
 
     @Test
     void aCapturedPaymentIsRefundedOnceEvenWhenAskedTwice() {
@@ -194,7 +145,6 @@ class PaymentRefundTest {
             this.payments.refundProblem(order, 503, "provider-unavailable");
         } finally {
             this.faults.disable("provider-down");
-            this.breakers.circuitBreaker("provider").reset();
         }
         assertThat(this.payments.get(order).status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(provider.ledger()).isEqualTo(before);

@@ -2,18 +2,11 @@ package dev.oddshop.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oddshop.launcher.EmbeddedPostgresServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -21,20 +14,7 @@ import org.springframework.web.client.ResourceAccessException;
  * The provider's policies as Resilience4j built them from the platform's shared configs
  * (platform-defaults.yml) and this service's overrides.
  */
-@SpringBootTest
-class ProviderPoliciesTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.datasource.url", () -> EmbeddedPostgresServer.shared().createDatabase("payments"));
-    }
-
-    @Autowired
-    CircuitBreakerRegistry breakers;
-
-    @Autowired
-    RetryRegistry retries;
+class ProviderPoliciesTest extends SimulatedProviderTest {
 
     @Test
     void theBreakersBuildOnTheSharedDependencyConfig() {
