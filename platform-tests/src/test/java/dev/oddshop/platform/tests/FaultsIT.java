@@ -89,14 +89,7 @@ class FaultsIT {
                         "1s"));
         this.faults = new FaultControl(URI.create(this.platform.url(ShopService.GATEWAY)), TestPlatform.ADMIN_TOKEN);
         for (int product = FIRST_PRODUCT; product < FIRST_PRODUCT + PRODUCTS; product++) {
-            Reply set = this.platform
-                    .api()
-                    .put(
-                            "/api/inventory/stock/" + product,
-                            map("available", STOCK),
-                            "Authorization",
-                            "Bearer " + TestPlatform.ADMIN_TOKEN);
-            assertThat(set.status()).as(set.raw()).isEqualTo(200);
+            this.platform.setAvailable(product, STOCK);
         }
         for (ScenarioFault fault : EVERY_KIND) {
             // the provider's breaker, opened by an earlier fault, lets calls through again (half-open) after 10 s

@@ -55,18 +55,9 @@ class ReconciliationIT {
     @Test
     void anUnknownOutcomeThatWasApprovedEndsConfirmedWithOneCharge() throws Exception {
         int before = this.platform.available(201);
-        String cart = this.platform.cartWith("erin", 201, 1);
-        Reply checkout = this.platform.checkout("erin", cart, "tok_visa", null);
-        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-        String orderId = checkout.text("orderId");
+        String orderId = pendingCheckout("erin", 201, 1, "tok_visa");
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(this.platform
-                                .api()
-                                .get("/api/orders/" + orderId, this.platform.as("erin"))
-                                .text("status"))
-                        .isEqualTo("CONFIRMED"));
+        awaitOrder("erin", orderId, "CONFIRMED");
         assertThat(this.platform.available(201)).isEqualTo(before - 1);
         Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("erin"));
         assertThat(payment.text("status")).isEqualTo("CAPTURED");
@@ -79,64 +70,27 @@ class ReconciliationIT {
     @Test
     void anUnknownOutcomeThatWasDeclinedEndsFailedWithTheStockBack() {
         int before = this.platform.available(202);
-        String cart = this.platform.cartWith("frank", 202, 2);
-        Reply checkout = this.platform.checkout("frank", cart, "tok_declined", null);
-        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-        String orderId = checkout.text("orderId");
+        String orderId = pendingCheckout("frank", 202, 2, "tok_declined");
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(this.platform
-                                .api()
-                                .get("/api/orders/" + orderId, this.platform.as("frank"))
-                                .text("status"))
-                        .isEqualTo("FAILED"));
+        Reply order = awaitOrder("frank", orderId, "FAILED");
         assertThat(this.platform.available(202)).isEqualTo(before);
-        assertThat(this.platform
-                        .api()
-                        .get("/api/orders/" + orderId, this.platform.as("frank"))
-                        .text("failureReason"))
-                .contains("declined");
+        assertThat(order.text("failureReason")).contains("declined");
     }
 
     @Test
     void aPaidOrderWhoseStockWasSoldMeanwhileIsRefundedInFull() throws Exception {
         long product = 203;
-        Reply one = this.platform
-                .api()
-                .put(
-                        "/api/inventory/stock/" + product,
-                        ShopApi.map("available", 1),
-                        "Authorization",
-                        "Bearer " + TestPlatform.ADMIN_TOKEN);
-        assertThat(one.status()).as(one.raw()).isEqualTo(200);
+        this.platform.setAvailable(product, 1);
         Reply before = this.platform.direct(ShopService.PAYMENT_PROVIDER).get("/v1/ledger");
-        String cart = this.platform.cartWith("gina", product, 1);
-        Reply checkout = this.platform.checkout("gina", cart, "tok_visa", null);
-        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
-        String orderId = checkout.text("orderId");
+        String orderId = pendingCheckout("gina", product, 1, "tok_visa");
 
         // the reservation expires long before the 5 s payment ends; then the last item is sold elsewhere
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> this.platform.available(product) == 1);
-        Reply sold = this.platform
-                .api()
-                .put(
-                        "/api/inventory/stock/" + product,
-                        ShopApi.map("available", 0),
-                        "Authorization",
-                        "Bearer " + TestPlatform.ADMIN_TOKEN);
-        assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
+        this.platform.setAvailable(product, 0);
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(this.platform
-                                .api()
-                                .get("/api/orders/" + orderId, this.platform.as("gina"))
-                                .text("status"))
-                        .isEqualTo("FAILED"));
-        Reply order = this.platform.api().get("/api/orders/" + orderId, this.platform.as("gina"));
+        Reply order = awaitOrder("gina", orderId, "FAILED");
         assertThat(order.text("failureReason")).contains("refunded in full");
         Reply payment = this.platform.api().get("/api/payments?orderId=" + orderId, this.platform.as("gina"));
         assertThat(payment.text("status")).isEqualTo("REFUNDED");
@@ -150,5 +104,23 @@ class ReconciliationIT {
         assertThat(this.platform.available(product)).isZero();
         // captured - refunded = confirmed revenue = what the provider kept
         this.platform.assertInvariants();
+    }
+
+    /** A checkout of one cart, answered PENDING: the provider is slower than every timeout. Its order id. */
+    private String pendingCheckout(String customer, long product, int quantity, String card) {
+        String cart = this.platform.cartWith(customer, product, quantity);
+        Reply checkout = this.platform.checkout(customer, cart, card, null);
+        assertThat(checkout.text("status")).as(checkout.raw()).isEqualTo("PENDING");
+        return checkout.text("orderId");
+    }
+
+    /** The order once the reconciler has settled it in {@code status}. */
+    private Reply awaitOrder(String customer, String orderId, String status) {
+        return await("order " + orderId + " " + status)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> this.platform.api().get("/api/orders/" + orderId, this.platform.as(customer)),
+                        order -> status.equals(order.text("status")));
     }
 }
