@@ -92,32 +92,34 @@ final class SignalCollector {
      * the orders failed inside behind a 2xx (an internal reason).
      */
     private Map<String, Double> journeyFailureRatios(Phase phase) {
-        String w = "[" + phase.window() + "]))";
         String answered = ",outcome!=\"SERVER_ERROR\"";
         Map<String, Double> failed =
-                new TreeMap<>(byRoute(phase, GATEWAY.formatted("count", JOURNEYS, ",outcome=\"SERVER_ERROR\"") + w));
+                new TreeMap<>(byRoute(phase, GATEWAY.formatted("count", JOURNEYS, ",outcome=\"SERVER_ERROR\"")));
         for (Map.Entry<String, String> threshold : LATENCY_THRESHOLDS.entrySet()) {
             Map<String, Double> fast = byRoute(
                     phase,
-                    GATEWAY.formatted("bucket", threshold.getKey(), answered + ",le=\"" + threshold.getValue() + "\"")
-                            + w);
-            byRoute(phase, GATEWAY.formatted("count", threshold.getKey(), answered) + w)
+                    GATEWAY.formatted("bucket", threshold.getKey(), answered + ",le=\"" + threshold.getValue() + "\""));
+            byRoute(phase, GATEWAY.formatted("count", threshold.getKey(), answered))
                     .forEach((route, count) ->
                             failed.merge(route, Math.max(0, count - PhaseSignals.value(fast, route)), Double::sum));
         }
         failed.merge(
                 "checkout",
-                scalar(phase, "sum(increase(shop_checkouts_total{outcome=\"failed\",cause=\"internal\"}" + w),
+                scalar(
+                        phase,
+                        "sum(increase(shop_checkouts_total{outcome=\"failed\",cause=\"internal\"}[" + phase.window()
+                                + "]))"),
                 Double::sum);
         Map<String, Double> ratios = new TreeMap<>();
-        byRoute(phase, GATEWAY.formatted("count", JOURNEYS, "") + w)
+        byRoute(phase, GATEWAY.formatted("count", JOURNEYS, ""))
                 .forEach((route, all) -> ratios.put(route, ratio(PhaseSignals.value(failed, route), all)));
         return ratios;
     }
 
-    /** {@code sum by (route_id) (increase(SERIES))}, where {@code series} ends with its window and "))". */
+    /** {@code sum by (route_id) (increase(SERIES[window]))} over the phase. */
     private Map<String, Double> byRoute(Phase phase, String series) {
-        return this.prometheus.byLabel("sum by (route_id) (increase(" + series, "route_id", phase.end());
+        return this.prometheus.byLabel(
+                "sum by (route_id) (increase(" + series + "[" + phase.window() + "]))", "route_id", phase.end());
     }
 
     private Map<String, ServiceSignals> services(Phase phase) {
