@@ -94,16 +94,21 @@ final class DrillRun {
             throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         while (true) {
-            List<Map<String, String>> active = prometheus.alertmanagerAlerts().stream()
-                    .filter(alert -> scenario.expectedAlerts().stream()
-                            .anyMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
-                    .toList();
+            List<Map<String, String>> active = activeExpectedAlerts(prometheus, scenario);
             if (active.isEmpty() || Instant.now().isAfter(end)) {
                 return active;
             }
             log("%s: waiting for a quiet baseline (%s active)", scenario.name(), active);
             Thread.sleep(5_000);
         }
+    }
+
+    /** The alerts Alertmanager holds active that the scenario expects. */
+    static List<Map<String, String>> activeExpectedAlerts(PrometheusApi prometheus, Scenario scenario) {
+        return prometheus.alertmanagerAlerts().stream()
+                .filter(alert -> scenario.expectedAlerts().stream()
+                        .anyMatch(expected -> alert.entrySet().containsAll(expected.entrySet())))
+                .toList();
     }
 
     /** When Prometheus first had the alert firing in the range (its ALERTS series), or null. */

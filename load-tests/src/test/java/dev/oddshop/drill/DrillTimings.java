@@ -21,21 +21,11 @@ record DrillTimings(Duration warmUp, Duration baseline, Duration fault, Duration
     }
 
     /**
-     * The fault matrix's pairs keep their fault on for the 3 minutes a page may take: a 44 % loss
-     * of orders (half the good cards declined) crosses the business guard's line only at the end of
-     * a 2-minute fault, and faded before its 30 s had passed.
-     *
-     * <p>The first pair: the warm-up of a brief drill, and a baseline long enough for
-     * the business guard, whose recent baseline leaves out Prometheus's first 2 minutes.
-     */
-    static DrillTimings matrixFirst() {
-        return new DrillTimings(
-                Duration.ofSeconds(60), Duration.ofSeconds(150), MatrixOutcome.PAGE_WITHIN, Duration.ofSeconds(45), 3);
-    }
-
-    /**
-     * A fault matrix pair after the first: the platform is warm, and the recovery plus baseline let
-     * the 1-minute windows of the previous pair's alerts clear (the wait for a quiet start does the rest).
+     * A fault matrix pair, on a platform {@link MatrixWarmUp} warmed. Its fault stays on for the 3
+     * minutes a page may take: a 44 % loss of orders (half the good cards declined) crosses the
+     * business guard's line only at the end of a 2-minute fault, and faded before its 30 s had
+     * passed. The recovery plus baseline let the 1-minute windows of the previous pair's alerts
+     * clear (the wait for a quiet start does the rest).
      */
     static DrillTimings matrix() {
         return new DrillTimings(

@@ -35,16 +35,16 @@ final class FaultMatrix {
                 "matrix: %d pair(s), seed %d (replay: ./drill matrix --seed %d%s)",
                 pairs.size(), seed, seed, options.containsKey("sample") ? " --sample " + options.get("sample") : "");
         List<MatrixOutcome> outcomes = new ArrayList<>();
+        DrillTimings timings = DrillTimings.matrix();
+        if (!pairs.isEmpty()) {
+            MatrixWarmUp.run(target, pairs.getFirst().scenario(), timings.checkoutRate(), out.resolve("warm-up"));
+        }
         for (int i = 0; i < pairs.size(); i++) {
             MatrixPair pair = pairs.get(i);
             DrillRun.log("matrix %d/%d: %s", i + 1, pairs.size(), pair.id());
-            // the first pair warms the platform up; the later ones start from a warm one
-            DrillTimings timings = i == 0 ? DrillTimings.matrixFirst() : DrillTimings.matrix();
             Scenario scenario = pair.scenario();
-            if (i > 0) {
-                // before the load: the drill's own wait for a quiet start would eat into its fixed-length load
-                DrillRun.awaitQuiet(target.prometheus(), scenario, Duration.ofMinutes(3));
-            }
+            // before the load: the drill's own wait for a quiet start would eat into its fixed-length load
+            DrillRun.awaitQuiet(target.prometheus(), scenario, Duration.ofMinutes(3));
             Path pairOut = out.resolve(pair.id().replace('/', '_'));
             DrillResult result = DrillRun.run(scenario, timings, target, pairOut);
             MatrixOutcome outcome = MatrixOutcome.of(pair, result, target.prometheus());
