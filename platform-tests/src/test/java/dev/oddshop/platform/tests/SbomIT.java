@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The build's CycloneDX SBOMs: one in every service's jar, and the platform's over every module. */
-class SbomTest {
+/**
+ * The build's CycloneDX SBOMs: one in every service's jar, and the platform's over every module. An
+ * integration test: the SBOMs are written when the modules are packaged, after {@code ./mvnw test}.
+ */
+class SbomIT {
 
     private static final Path ROOT =
             Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
