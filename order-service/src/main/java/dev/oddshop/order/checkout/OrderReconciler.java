@@ -5,6 +5,7 @@ import dev.oddshop.order.lifecycle.OrderRepository;
 import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.platform.telemetry.BusinessContext;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -37,8 +38,12 @@ class OrderReconciler {
         this.context = context;
     }
 
-    /** How often: shop.orders.reconcile-interval (application.yml). */
+    /**
+     * How often: shop.orders.reconcile-interval (application.yml); on one replica at a time
+     * ({@link ReconcilerLockConfiguration}), the others skip the round.
+     */
     @Scheduled(fixedDelayString = "${shop.orders.reconcile-interval:5s}")
+    @SchedulerLock(name = "order-reconciler")
     void reconcile() {
         Instant staleBefore = Instant.now().minus(this.properties.staleAfter());
         for (Order order : this.orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(
