@@ -31,24 +31,21 @@ final class SuspectRanking {
         SuspectRanking ranking = new SuspectRanking();
         double ordersKept = fault.ordersKept(baseline);
         ranking.business(baseline.business(), fault.business(), ordersKept);
+        List<Call> calls = calls(baseline, fault);
         compared(baseline, fault)
                 .forEach(service -> ranking.service(
                         service.name(),
                         service.before(),
                         service.during(),
                         waits(baseline, service.name()),
-                        waits(fault, service.name())));
-        baseline.dependencies()
-                .forEach((call, before) -> ranking.dependency(
-                        before,
-                        fault.dependencies()
-                                .getOrDefault(
-                                        call,
-                                        new PhaseSignals.DependencySignals(
-                                                before.caller(), before.target(), 0, 0, 0, 0)),
-                        baseline.services().get(before.target()),
-                        fault.services().get(before.target()),
-                        ordersKept));
+                        waits(fault, service.name()),
+                        failingCallees(calls, service.name(), false)));
+        calls.forEach(call -> ranking.dependency(
+                call,
+                baseline.services().get(call.before().caller()),
+                fault.services().get(call.before().caller()),
+                failingCallees(calls, call.before().caller(), true),
+                ordersKept));
         if (ranking.suspects.isEmpty()) {
             ranking.weakest(baseline, fault);
         }
@@ -113,7 +110,8 @@ final class SuspectRanking {
             ServiceSignals before,
             ServiceSignals during,
             PhaseSignals.DatabaseWaits waitsBefore,
-            PhaseSignals.DatabaseWaits waitsDuring) {
+            PhaseSignals.DatabaseWaits waitsDuring,
+            List<String> failingCallees) {
         double heap = during.liveHeapRatio() - before.liveHeapRatio();
         if (heap > 0.15) {
             add(
@@ -133,12 +131,19 @@ final class SuspectRanking {
         }
         double errors = during.errorRatio() - before.errorRatio();
         if (errors > 0.05) {
-            add(
-                    service,
-                    "ERROR",
-                    3 + 10 * errors,
-                    "5xx share of its requests %.0f%% -> %.0f%%"
-                            .formatted(100 * before.errorRatio(), 100 * during.errorRatio()));
+            String evidence = "5xx share of its requests %.0f%% -> %.0f%%"
+                    .formatted(100 * before.errorRatio(), 100 * during.errorRatio());
+            // errors it passes on from a callee that fails its own requests too originate there, not here
+            if (failingCallees.isEmpty()) {
+                add(service, "ERROR", 3 + 10 * errors, evidence);
+            } else {
+                add(
+                        service,
+                        "ERROR",
+                        (3 + 10 * errors) / 2,
+                        evidence + "; passed on from " + String.join(", ", failingCallees)
+                                + ", whose own requests fail too");
+            }
         }
         // time the service spends itself, not waiting for its HTTP dependencies: where latency originates
         double own = during.ownSecondsPerRequest() - before.ownSecondsPerRequest();
@@ -216,22 +221,20 @@ final class SuspectRanking {
     /**
      * A call whose errors or latency rose while its callee's own requests stayed calm: the failure
      * is between them (the network, a refused connection, an external provider's front door). A
-     * call that stopped while revenue fell is a finding too, never silence.
+     * call that stopped while revenue fell is a finding too, never silence, unless something else
+     * stopped it: less work reaching the caller, or the caller's journey ending earlier at another
+     * failing call.
      */
     private void dependency(
-            PhaseSignals.DependencySignals before,
-            PhaseSignals.DependencySignals during,
-            ServiceSignals calleeBefore,
-            ServiceSignals calleeDuring,
+            Call call,
+            ServiceSignals callerBefore,
+            ServiceSignals callerDuring,
+            List<String> callerFailingElsewhere,
             double ordersKept) {
+        PhaseSignals.DependencySignals before = call.before();
+        PhaseSignals.DependencySignals during = call.during();
         String edge = edge(before.caller(), before.target());
-        // calm: no more errors, no slower answers, and nothing stuck inside (a hang never answers)
-        boolean calleeCalm = calleeBefore == null
-                || calleeDuring == null
-                || (calleeDuring.errorRatio() - calleeBefore.errorRatio() < 0.02
-                        && calleeDuring.p95Seconds()
-                                < Math.max(2 * calleeBefore.p95Seconds(), calleeBefore.p95Seconds() + 0.1)
-                        && !hangs(calleeBefore, calleeDuring));
+        boolean calleeCalm = call.calleeCalm();
         double errors = during.errorRatio() - before.errorRatio();
         if (errors > 0.05 && calleeCalm) {
             boolean noAnswer = during.noAnswerRatio() > during.errorRatio() / 2;
@@ -255,7 +258,15 @@ final class SuspectRanking {
                     "call p95 %.0f ms -> %.0f ms while %s answers its own requests as fast as before"
                             .formatted(1000 * before.p95Seconds(), 1000 * during.p95Seconds(), before.target()));
         }
-        if (before.rate() > 0.2 && during.rate() < 0.2 * before.rate() && ordersKept < 0.5) {
+        boolean workArrives = callerBefore == null
+                || callerDuring == null
+                || callerDuring.requestRate() >= 0.5 * callerBefore.requestRate();
+        if (before.rate() > 0.2
+                && during.rate() < 0.2 * before.rate()
+                && ordersKept < 0.5
+                && calleeCalm
+                && workArrives
+                && callerFailingElsewhere.stream().noneMatch(callee -> !callee.equals(before.target()))) {
             add(
                     edge,
                     "UNREACHABLE",
@@ -263,6 +274,54 @@ final class SuspectRanking {
                     "calls dropped %.1f/s -> %.1f/s while confirmed orders fell to %.0f%%"
                             .formatted(before.rate(), during.rate(), 100 * ordersKept));
         }
+    }
+
+    /** A call between two services in both phases, and whether its callee's own requests stayed calm. */
+    private record Call(
+            PhaseSignals.DependencySignals before, PhaseSignals.DependencySignals during, boolean calleeCalm) {
+
+        boolean failsMore() {
+            return this.during.errorRatio() - this.before.errorRatio() > 0.05;
+        }
+    }
+
+    private static List<Call> calls(PhaseSignals baseline, PhaseSignals fault) {
+        return baseline.dependencies().entrySet().stream()
+                .map(entry -> {
+                    PhaseSignals.DependencySignals before = entry.getValue();
+                    PhaseSignals.DependencySignals during = fault.dependencies()
+                            .getOrDefault(
+                                    entry.getKey(),
+                                    new PhaseSignals.DependencySignals(before.caller(), before.target(), 0, 0, 0, 0));
+                    return new Call(
+                            before,
+                            during,
+                            calm(
+                                    baseline.services().get(before.target()),
+                                    fault.services().get(before.target())));
+                })
+                .toList();
+    }
+
+    /**
+     * The callees whose calls from {@code caller} fail more than before: all of them, or only those
+     * whose own requests fail too ({@code anyCallee} false: the errors the caller passes on).
+     */
+    private static List<String> failingCallees(List<Call> calls, String caller, boolean anyCallee) {
+        return calls.stream()
+                .filter(call ->
+                        call.before().caller().equals(caller) && call.failsMore() && (anyCallee || !call.calleeCalm()))
+                .map(call -> call.before().target())
+                .toList();
+    }
+
+    /** Calm: no more errors, no slower answers, and nothing stuck inside (a hang never answers); unknown is calm. */
+    private static boolean calm(ServiceSignals before, ServiceSignals during) {
+        return before == null
+                || during == null
+                || (during.errorRatio() - before.errorRatio() < 0.02
+                        && during.p95Seconds() < Math.max(2 * before.p95Seconds(), before.p95Seconds() + 0.1)
+                        && !hangs(before, during));
     }
 
     /**

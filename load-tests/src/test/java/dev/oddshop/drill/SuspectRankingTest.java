@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oddshop.drill.PhaseSignals.Business;
 import dev.oddshop.drill.PhaseSignals.DependencySignals;
 import dev.oddshop.drill.PhaseSignals.ServiceSignals;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The ranking's rules, on the figures of real drills. */
@@ -140,6 +142,60 @@ class SuspectRankingTest {
                 .as(suspects.toString())
                 .isTrue();
         assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
+    }
+
+    @Test
+    void errorsPassedOnFromACalleeThatFailsItselfAreTheCalleesAndTheCallsCutShortAreNoFinding() {
+        // the matrix pair catalog.product/ERROR: order-service answers 5xx for the price look-ups that
+        // fail, the checkouts end before their reservation and charge, and payment-service idles
+        Map<String, ServiceSignals> servicesBefore = Map.of(
+                "catalog-service",
+                service(23.0, 0, 0.036),
+                "order-service",
+                service(14.5, 0, 0.577),
+                "inventory-service",
+                service(12.0, 0, 0.061),
+                "payment-service",
+                service(3.0, 0, 0.348),
+                PROVIDER,
+                service(3.0, 0, 0.213));
+        Map<String, ServiceSignals> servicesDuring = Map.of(
+                "catalog-service",
+                service(13.1, 0.276, 0.013),
+                "order-service",
+                service(12.1, 0.469, 0.028),
+                "inventory-service",
+                service(6.1, 0, 0.007),
+                "payment-service",
+                service(0.1, 0, 0.286),
+                PROVIDER,
+                service(0.1, 0, 0.213));
+        Map<String, DependencySignals> callsBefore = calls(
+                new DependencySignals("order-service", "catalog-service", 11.2, 0, 0, 0.041),
+                new DependencySignals("order-service", "inventory-service", 6.1, 0, 0, 0.106),
+                new DependencySignals("order-service", "payment-service", 3.0, 0, 0, 0.374),
+                providerCall(3.0, 0, 0, 0.221));
+        Map<String, DependencySignals> callsDuring = calls(
+                new DependencySignals("order-service", "catalog-service", 1.2, 0.431, 0, 0.021),
+                new DependencySignals("order-service", "inventory-service", 0.2, 0, 0, 0.089),
+                new DependencySignals("order-service", "payment-service", 0.1, 0, 0, 0.268),
+                providerCall(0.1, 0, 0, 0.228));
+        PhaseSignals before =
+                new PhaseSignals(BASELINE.phase(), BASELINE.slis(), servicesBefore, callsBefore, CALM, Map.of());
+        PhaseSignals during = new PhaseSignals(
+                BASELINE.phase(), phase(2_104, CALM).slis(), servicesDuring, callsDuring, CALM, Map.of());
+
+        List<Suspect> suspects = SuspectRanking.rank(before, during);
+
+        assertThat(suspects.getFirst().is("catalog-service", "ERROR"))
+                .as(suspects.toString())
+                .isTrue();
+        assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
+    }
+
+    private static Map<String, DependencySignals> calls(DependencySignals... calls) {
+        return Arrays.stream(calls)
+                .collect(Collectors.toMap(call -> SuspectRanking.edge(call.caller(), call.target()), call -> call));
     }
 
     private static DependencySignals providerCall(double rate, double errors, double noAnswer, double p95) {
