@@ -3,7 +3,7 @@ package dev.oddshop.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.oddshop.platform.fault.FaultRegistry;
+import dev.oddshop.platform.fault.FaultSwitch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class InventoryFaultsTest extends InventoryTestSupport {
 
     @Autowired
-    FaultRegistry registry;
+    FaultSwitch faults;
 
     @Autowired
     MeterRegistry meters;
@@ -40,7 +40,7 @@ class InventoryFaultsTest extends InventoryTestSupport {
 
     @AfterEach
     void switchFaultsOff() {
-        this.registry.active().forEach(fault -> this.registry.disable(fault.id()));
+        this.faults.active().forEach(active -> this.faults.off(active.fault().id()));
     }
 
     @Test
@@ -101,7 +101,7 @@ class InventoryFaultsTest extends InventoryTestSupport {
                 .as("longest wait for a connection, s")
                 .isGreaterThan(Math.max(waitedBefore, 0.5));
         assertStock(401, 79, 21);
-        this.registry.disable("connection-leak");
+        this.faults.off("connection-leak");
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         this.meters.get("hikaricp.connections.active").gauge().value() < 20);

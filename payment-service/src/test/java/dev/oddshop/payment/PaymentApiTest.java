@@ -96,7 +96,7 @@ class PaymentApiTest extends SimulatedProviderTest {
 
     @Test
     void anUnreachableProviderFailsThePaymentWithoutACharge() {
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "provider-down", FaultKind.UNREACHABLE, "provider.call", null, null, null, null, null, "test"));
         try {
             Ledger before = provider.ledger();
@@ -107,13 +107,13 @@ class PaymentApiTest extends SimulatedProviderTest {
                     .containsExactly("UNREACHABLE", "UNREACHABLE", "UNREACHABLE");
             assertThat(provider.ledger()).isEqualTo(before);
         } finally {
-            this.faults.disable("provider-down");
+            this.faults.off("provider-down");
         }
     }
 
     @Test
     void aRetryStormSendsTenAttemptsWithoutBackoffWhereThreeWereConfigured() {
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "storm", FaultKind.RETRY_STORM, "provider.retry", null, null, null, null, null, "test"));
         List<Duration> waits = new CopyOnWriteArrayList<>();
         this.retries.retry("provider-storm").getEventPublisher().onRetry(event -> waits.add(event.getWaitInterval()));
@@ -126,13 +126,13 @@ class PaymentApiTest extends SimulatedProviderTest {
             // waits (what the retry was told to wait, not a wall-clock bound)
             assertThat(waits).hasSize(9).containsOnly(Duration.ZERO);
         } finally {
-            this.faults.disable("storm");
+            this.faults.off("storm");
         }
     }
 
     @Test
     void aPaymentNeverSettledIsCapturedHereWhileTheProviderChargedNothing() {
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "unsettled", FaultKind.NEVER_SETTLED, "payment.settle", null, null, null, null, null, "test"));
         try {
             Ledger before = provider.ledger();
@@ -151,13 +151,13 @@ class PaymentApiTest extends SimulatedProviderTest {
                             .count())
                     .isPositive();
         } finally {
-            this.faults.disable("unsettled");
+            this.faults.off("unsettled");
         }
     }
 
     @Test
     void aWrongAmountIsChargedWhileTheRightOneIsRecorded() {
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "tenth", FaultKind.WRONG_AMOUNT, "payment.settle", null, null, null, null, null, "test"));
         try {
             Ledger before = provider.ledger();
@@ -167,7 +167,7 @@ class PaymentApiTest extends SimulatedProviderTest {
             assertThat(provider.ledger().succeededAmountCents() - before.succeededAmountCents())
                     .isEqualTo(250);
         } finally {
-            this.faults.disable("tenth");
+            this.faults.off("tenth");
         }
     }
 

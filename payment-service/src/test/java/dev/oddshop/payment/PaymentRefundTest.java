@@ -139,12 +139,12 @@ class PaymentRefundTest extends SimulatedProviderTest {
         this.payments.charge(order, "frank", 1500, "tok_visa");
         Ledger before = provider.ledger();
         double failedBefore = refunds("failed");
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "provider-down", FaultKind.UNREACHABLE, "provider.call", null, null, null, null, null, "test"));
         try {
             this.payments.refundProblem(order, 503, "provider-unavailable");
         } finally {
-            this.faults.disable("provider-down");
+            this.faults.off("provider-down");
         }
         assertThat(this.payments.get(order).status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(provider.ledger()).isEqualTo(before);
@@ -165,13 +165,13 @@ class PaymentRefundTest extends SimulatedProviderTest {
     @Test
     void aRefundTheProviderRefusesKeepsThePaymentCaptured() {
         // a capture never sent: the provider has no such charge, and says so
-        this.faults.enable(new FaultRequest(
+        this.faults.on(new FaultRequest(
                 "unsettled", FaultKind.NEVER_SETTLED, "payment.settle", null, null, null, null, null, "test"));
         UUID order = UUID.randomUUID();
         try {
             this.payments.charge(order, "grace", 800, "tok_visa");
         } finally {
-            this.faults.disable("unsettled");
+            this.faults.off("unsettled");
         }
         Ledger before = provider.ledger();
         this.payments.refundProblem(order, 409, "refund-refused");

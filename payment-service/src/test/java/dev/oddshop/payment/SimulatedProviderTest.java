@@ -1,7 +1,7 @@
 package dev.oddshop.payment;
 
 import dev.oddshop.launcher.EmbeddedPostgresServer;
-import dev.oddshop.platform.fault.FaultRegistry;
+import dev.oddshop.platform.fault.FaultSwitch;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +45,7 @@ abstract class SimulatedProviderTest {
     InternalPayments payments;
 
     @Autowired
-    FaultRegistry faults;
+    FaultSwitch faults;
 
     @Autowired
     MeterRegistry meters;

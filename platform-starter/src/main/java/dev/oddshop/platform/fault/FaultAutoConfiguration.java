@@ -1,14 +1,19 @@
 package dev.oddshop.platform.fault;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,10 +77,40 @@ public class FaultAutoConfiguration {
                     (long) (Runtime.getRuntime().maxMemory() * LEAK_CEILING));
         }
 
+        /** Where the service has a database, its replicas share their faults through it. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(HikariDataSource.class)
+        @ConditionalOnBean(DataSource.class)
+        static class Shared {
+
+            @Bean
+            SharedFaultSwitch sharedFaultSwitch(FaultRegistry registry, Environment environment) {
+                return new SharedFaultSwitch(
+                        registry,
+                        new FaultTable(FaultTable.pool(
+                                environment.getRequiredProperty("spring.datasource.url"),
+                                environment.getProperty("spring.datasource.username"),
+                                environment.getProperty("spring.datasource.password"))),
+                        instance(environment),
+                        Clock.systemUTC());
+            }
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(FaultSwitch.class)
+        LocalFaultSwitch localFaultSwitch(FaultRegistry registry, Environment environment) {
+            return new LocalFaultSwitch(registry, instance(environment));
+        }
+
         @Bean
         @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-        FaultController faultController(FaultRegistry registry) {
-            return new FaultController(registry);
+        FaultController faultController(FaultRegistry registry, FaultSwitch faults) {
+            return new FaultController(registry, faults);
+        }
+
+        /** This replica's name (shop.instance), read when needed: the port is known once the server runs. */
+        private static Supplier<String> instance(Environment environment) {
+            return () -> environment.getProperty("shop.instance", "unknown");
         }
     }
 

@@ -23,13 +23,17 @@ public class FaultController {
 
     private final FaultRegistry registry;
 
-    public FaultController(FaultRegistry registry) {
+    private final FaultSwitch faults;
+
+    public FaultController(FaultRegistry registry, FaultSwitch faults) {
         this.registry = registry;
+        this.faults = faults;
     }
 
+    /** The service's faults, each with the replicas that have it on. */
     @GetMapping
-    List<Fault> list() {
-        return this.registry.active();
+    List<ActiveFault> list() {
+        return this.faults.active();
     }
 
     /** The points a fault may name here, with where each is. */
@@ -49,12 +53,12 @@ public class FaultController {
 
     @PostMapping
     ResponseEntity<Fault> enable(@Valid @RequestBody FaultRequest request) {
-        Fault fault = this.registry.enable(request);
+        Fault fault = this.faults.on(request);
         return ResponseEntity.created(URI.create("/admin/faults/" + fault.id())).body(fault);
     }
 
     @DeleteMapping("/{id}")
     Fault disable(@PathVariable String id) {
-        return this.registry.disable(id);
+        return this.faults.off(id);
     }
 }

@@ -6,11 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +72,18 @@ public class FaultRegistry {
         return List.copyOf(this.points.values());
     }
 
+    /** Switches the fault the request asks for on here, and answers it. */
     public Fault enable(FaultRequest request) {
+        Fault fault = accept(request);
+        put(fault);
+        return fault;
+    }
+
+    /**
+     * The fault the request asks for, once it names a point of this service and a kind that acts
+     * there; switches nothing on.
+     */
+    public Fault accept(FaultRequest request) {
         if (!this.points.containsKey(request.point())) {
             throw new ApiException(
                     HttpStatus.BAD_REQUEST,
@@ -94,10 +108,14 @@ public class FaultRegistry {
                     "fault-not-applicable",
                     "A " + request.kind() + " fault needs a database; " + this.service + " has none");
         }
-        // a delayed fault starts later (a scenario's timeline) and lives its ttl from then on
-        Instant start = this.clock.instant().plus(request.delay() == null ? Duration.ZERO : request.delay());
-        Duration ttl = request.ttl() == null ? DEFAULT_TTL : request.ttl();
-        Fault fault = new Fault(
+        // a delayed fault starts later (a scenario's timeline) and lives its ttl from then on; in
+        // milliseconds, so that the copy every replica reads back from the database is equal to it
+        Instant start = this.clock
+                .instant()
+                .plus(request.delay() == null ? Duration.ZERO : request.delay())
+                .truncatedTo(ChronoUnit.MILLIS);
+        Duration ttl = (request.ttl() == null ? DEFAULT_TTL : request.ttl()).truncatedTo(ChronoUnit.MILLIS);
+        return new Fault(
                 request.id(),
                 request.kind(),
                 request.point(),
@@ -107,6 +125,10 @@ public class FaultRegistry {
                 start,
                 start.plus(ttl),
                 request.note() == null ? "" : request.note());
+    }
+
+    /** Switches the fault on here, in place of one of the same id. */
+    public void put(Fault fault) {
         this.faults.put(fault.id(), fault);
         this.gauges.computeIfAbsent(
                 fault.id(),
@@ -127,17 +149,36 @@ public class FaultRegistry {
                 fault.startedAt(),
                 fault.expiresAt(),
                 fault.note());
-        return fault;
     }
 
+    /** Switches the fault off here; 404 when it is not on. */
     public Fault disable(String id) {
+        return remove(id).orElseThrow(() -> ApiException.notFound("Fault", id));
+    }
+
+    /** Switches the fault off here, if it is on. */
+    public Optional<Fault> remove(String id) {
         Fault fault = this.faults.remove(id);
-        if (fault == null) {
-            throw ApiException.notFound("Fault", id);
+        if (fault != null) {
+            log.warn("Fault {} OFF ({} at {})", id, fault.kind(), fault.point());
+            this.switchOffListeners.forEach(listener -> listener.accept(fault));
         }
-        log.warn("Fault {} OFF ({} at {})", id, fault.kind(), fault.point());
-        this.switchOffListeners.forEach(listener -> listener.accept(fault));
-        return fault;
+        return Optional.ofNullable(fault);
+    }
+
+    /**
+     * Makes the faults on here the given ones, which other replicas may have switched on or off:
+     * only what differs changes.
+     */
+    public void adopt(Collection<Fault> shared) {
+        Map<String, Fault> wanted = new HashMap<>();
+        shared.forEach(fault -> wanted.put(fault.id(), fault));
+        List.copyOf(this.faults.values()).stream()
+                .filter(fault -> !fault.equals(wanted.get(fault.id())))
+                .forEach(fault -> remove(fault.id()));
+        wanted.values().stream()
+                .filter(fault -> !fault.equals(this.faults.get(fault.id())))
+                .forEach(this::put);
     }
 
     /** Called with each fault switched off or expired, e.g. to let go of what it held. */

@@ -8,8 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A small service with two fault points, to test the fault engine over real HTTP. */
-@SpringBootApplication
+/**
+ * A small service with two fault points, to test the fault engine over real HTTP. It has no
+ * database: HikariCP is on the starter's classpath for the faults replicas share
+ * ({@code SharedFaultsTest} tests those on a PostgreSQL of its own).
+ */
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 public class FaultTestApplication {
 
     @Bean
