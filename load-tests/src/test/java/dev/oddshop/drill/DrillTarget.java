@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,9 +87,7 @@ final class DrillTarget implements AutoCloseable {
                 // the reconciler settles an order left PENDING after 15 s instead of a minute: a drill is short
                 Map.of("SHOP_ORDERS_STALE_AFTER", "15s"),
                 PlatformConfig.START_TIMEOUT));
-        List<String> targets = Stream.of(ShopService.values())
-                .map(service -> platform.config().url(service).replace("http://", ""))
-                .toList();
+        List<String> targets = platform.scrapeTargets();
         DatabaseWaitSampler waits = new DatabaseWaitSampler(
                 platform.postgres().jdbcUrl("postgres"),
                 platform.postgres().username(),

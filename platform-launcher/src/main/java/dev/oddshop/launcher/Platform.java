@@ -12,23 +12,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The running platform: an embedded PostgreSQL and every service as its own JVM process, with
- * its log in {@code run/logs/<module>.log}. {@link #close()} stops them all, services first.
+ * The running platform: an embedded PostgreSQL and every service instance as its own JVM
+ * process, with its log in {@code run/logs/<instance>.log}. An instance can be killed (SIGKILL)
+ * and started again, for drills. {@link #close()} stops them all, services first.
  */
-public final class Platform implements AutoCloseable {
+public final class Platform implements Instances, AutoCloseable {
+
+    private static final String DISCOVERY = "spring.cloud.discovery.client.simple.instances.";
 
     private final PlatformConfig config;
 
     private final EmbeddedPostgresServer postgres;
 
-    private final Map<ShopService, Process> processes = new EnumMap<>(ShopService.class);
+    private final Map<ServiceInstance, Process> processes = new ConcurrentHashMap<>();
 
     private Platform(PlatformConfig config, EmbeddedPostgresServer postgres) {
         this.config = config;
@@ -43,11 +48,9 @@ public final class Platform implements AutoCloseable {
                         + ": build first with ./mvnw -DskipTests package");
             }
         }
-        Path logs = config.runDirectory().resolve("logs");
-        Path pids = config.runDirectory().resolve("pids");
         try {
-            Files.createDirectories(logs);
-            Files.createDirectories(pids);
+            Files.createDirectories(config.runDirectory().resolve("logs"));
+            Files.createDirectories(config.runDirectory().resolve("pids"));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -56,23 +59,80 @@ public final class Platform implements AutoCloseable {
         Platform platform = new Platform(config, postgres);
         try {
             for (ShopService service : ShopService.values()) {
-                platform.launch(service, logs, pids);
+                if (service.database() != null) {
+                    postgres.createDatabase(service.database());
+                }
             }
-            platform.awaitReady();
+            // each start writes a log of its own; a restarted instance appends to it
+            for (ServiceInstance instance : config.instances()) {
+                Files.deleteIfExists(platform.log(instance));
+            }
+            // a service's replicas start together: their migrations meet at Flyway's lock
+            config.instances().forEach(platform::launch);
+            config.instances().forEach(platform::awaitReady);
             return platform;
+        } catch (IOException ex) {
+            platform.close();
+            throw new UncheckedIOException(ex);
         } catch (RuntimeException ex) {
             platform.close();
             throw ex;
         }
     }
 
-    private void launch(ShopService service, Path logs, Path pids) {
+    @Override
+    public List<ServiceInstance> instances() {
+        return this.config.instances();
+    }
+
+    /** host:port of every instance, as Prometheus scrapes them (its {@code instance} label). */
+    public List<String> scrapeTargets() {
+        return this.config.instances().stream()
+                .map(instance -> this.config.url(instance).replace("http://", ""))
+                .toList();
+    }
+
+    @Override
+    public void kill(ServiceInstance instance) {
+        Process process = this.processes.remove(instance);
+        if (process == null) {
+            throw new IllegalStateException(instance.name() + " is not running");
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start(ServiceInstance instance) {
+        if (!this.config.instances().contains(instance)) {
+            throw new IllegalArgumentException("No instance " + instance.name() + " in this platform");
+        }
+        if (isRunning(instance)) {
+            throw new IllegalStateException(instance.name() + " is running");
+        }
+        launch(instance);
+        awaitReady(instance);
+    }
+
+    @Override
+    public boolean isRunning(ServiceInstance instance) {
+        Process process = this.processes.get(instance);
+        return process != null && process.isAlive();
+    }
+
+    private void launch(ServiceInstance instance) {
+        ShopService service = instance.service();
+        Path run = this.config.runDirectory();
         List<String> command =
                 new ArrayList<>(List.of(javaCommand(), "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service.module() + ".log").toFile());
-        builder.environment().putAll(environment(service));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(instance).toFile()));
+        builder.environment().putAll(environment(instance));
         if (builder.environment().get("PYROSCOPE_SERVER_ADDRESS") != null) {
             command.add("-javaagent:" + pyroscopeAgent());
             profilingEnvironment(service).forEach(builder.environment()::putIfAbsent);
@@ -81,17 +141,22 @@ public final class Platform implements AutoCloseable {
         builder.command(command);
         try {
             Process process = builder.start();
-            this.processes.put(service, process);
-            Files.writeString(pids.resolve(service.module() + ".pid"), Long.toString(process.pid()));
+            this.processes.put(instance, process);
+            Files.writeString(run.resolve("pids").resolve(instance.name() + ".pid"), Long.toString(process.pid()));
         } catch (IOException ex) {
-            throw new UncheckedIOException("Could not start " + service.module(), ex);
+            throw new UncheckedIOException("Could not start " + instance.name(), ex);
         }
     }
 
+    private Path log(ServiceInstance instance) {
+        return this.config.runDirectory().resolve("logs").resolve(instance.name() + ".log");
+    }
+
     /** Where each service finds its database and its dependencies: the same names compose uses. */
-    private Map<String, String> environment(ShopService service) {
+    private Map<String, String> environment(ServiceInstance instance) {
+        ShopService service = instance.service();
         Map<String, String> env = new HashMap<>(this.config.environment());
-        env.put("PORT", Integer.toString(service.port(this.config.gatewayPort())));
+        env.put("PORT", Integer.toString(instance.port(this.config.gatewayPort())));
         env.put("SHOP_ADMIN_TOKEN", this.config.adminToken());
         if (service == ShopService.GATEWAY) {
             env.put("SHOP_SESSION_KEY", this.config.sessionKey());
@@ -106,15 +171,25 @@ public final class Platform implements AutoCloseable {
                 env.put(other.database().toUpperCase() + "_DB_URL", this.postgres.jdbcUrl(other.database()));
             }
         }
-        if (service.database() != null) {
-            this.postgres.createDatabase(service.database());
-        }
         env.put("CATALOG_URL", this.config.url(ShopService.CATALOG));
         env.put("INVENTORY_URL", this.config.url(ShopService.INVENTORY));
         env.put("ORDER_URL", this.config.url(ShopService.ORDER));
         env.put("PAYMENT_URL", this.config.url(ShopService.PAYMENT));
         env.put("PROVIDER_URL", this.config.url(ShopService.PAYMENT_PROVIDER));
+        // every instance of every service, for Spring Cloud LoadBalancer (in place of the one URL each)
+        env.put("SPRING_APPLICATION_JSON", discoveryJson());
         return env;
+    }
+
+    /** The instances as SimpleDiscoveryClient's static lists, one per service id. */
+    private String discoveryJson() {
+        return Stream.of(ShopService.values())
+                .map(service -> "\"" + DISCOVERY + service.module() + "\":["
+                        + this.config.instances(service).stream()
+                                .map(instance -> "{\"uri\":\"" + this.config.url(instance) + "\"}")
+                                .collect(Collectors.joining(","))
+                        + "]")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
@@ -145,24 +220,22 @@ public final class Platform implements AutoCloseable {
         return agent;
     }
 
-    private void awaitReady() {
+    private void awaitReady(ServiceInstance instance) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(this.config.startTimeout());
-        for (ShopService service : ShopService.values()) {
-            URI health = URI.create(this.config.url(service) + "/actuator/health/readiness");
-            while (!isReady(http, health)) {
-                Process process = this.processes.get(service);
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.module() + " exited with " + process.exitValue() + "; see "
-                            + this.config.runDirectory().resolve("logs").resolve(service.module() + ".log"));
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.module() + " was not ready within "
-                            + this.config.startTimeout().toSeconds() + " s");
-                }
-                sleep(Duration.ofMillis(500));
+        URI health = URI.create(this.config.url(instance) + "/actuator/health/readiness");
+        while (!isReady(http, health)) {
+            Process process = this.processes.get(instance);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        instance.name() + " exited with " + process.exitValue() + "; see " + log(instance));
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(instance.name() + " was not ready within "
+                        + this.config.startTimeout().toSeconds() + " s");
+            }
+            sleep(Duration.ofMillis(500));
         }
     }
 
@@ -191,10 +264,10 @@ public final class Platform implements AutoCloseable {
     /** Stops the services (gracefully, then forcibly) in reverse start order, then PostgreSQL. */
     @Override
     public void close() {
-        List<ShopService> order = new ArrayList<>(List.of(ShopService.values()));
+        List<ServiceInstance> order = new ArrayList<>(this.config.instances());
         Collections.reverse(order);
-        for (ShopService service : order) {
-            Process process = this.processes.get(service);
+        for (ServiceInstance instance : order) {
+            Process process = this.processes.get(instance);
             if (process != null) {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * How to run the platform.
@@ -18,6 +21,8 @@ import java.util.Map;
  * @param sessionKey the key the gateway signs customer sessions with
  * @param environment extra environment for every service (e.g. simulator latency)
  * @param startTimeout how long to wait for every service to be ready
+ * @param replicas instances per service, for those that scale ({@link ShopService#scalable()}); one
+ * where absent
  */
 public record PlatformConfig(
         Path projectRoot,
@@ -28,7 +33,8 @@ public record PlatformConfig(
         String adminToken,
         String sessionKey,
         Map<String, String> environment,
-        Duration startTimeout) {
+        Duration startTimeout,
+        Map<ShopService, Integer> replicas) {
 
     /**
      * How long a start may take before it counts as broken. Only a hung start reaches it (a service
@@ -41,6 +47,64 @@ public record PlatformConfig(
 
     public PlatformConfig {
         environment = Map.copyOf(environment);
+        replicas = Map.copyOf(replicas);
+        replicas.forEach((service, count) -> {
+            if (count < 1 || (count > 1 && !service.scalable())) {
+                throw new IllegalArgumentException(service.module() + " cannot run " + count + " instances");
+            }
+        });
+    }
+
+    /** One instance of every service. */
+    public PlatformConfig(
+            Path projectRoot,
+            Path runDirectory,
+            int gatewayPort,
+            int postgresPort,
+            boolean resetData,
+            String adminToken,
+            String sessionKey,
+            Map<String, String> environment,
+            Duration startTimeout) {
+        this(
+                projectRoot,
+                runDirectory,
+                gatewayPort,
+                postgresPort,
+                resetData,
+                adminToken,
+                sessionKey,
+                environment,
+                startTimeout,
+                Map.of());
+    }
+
+    public int replicas(ShopService service) {
+        return this.replicas.getOrDefault(service, 1);
+    }
+
+    /** Every instance to run, in start order: a service's instances together. */
+    public List<ServiceInstance> instances() {
+        return Stream.of(ShopService.values())
+                .flatMap(service -> instances(service).stream())
+                .toList();
+    }
+
+    public List<ServiceInstance> instances(ShopService service) {
+        return IntStream.rangeClosed(1, replicas(service))
+                .mapToObj(index -> new ServiceInstance(service, index))
+                .toList();
+    }
+
+    /** How many consecutive ports from the gateway's the instances take. */
+    public int ports() {
+        int most =
+                Stream.of(ShopService.values()).mapToInt(this::replicas).max().orElse(1);
+        return ServiceInstance.PORT_STRIDE * (most - 1) + ShopService.values().length;
+    }
+
+    public String url(ServiceInstance instance) {
+        return "http://localhost:" + instance.port(this.gatewayPort);
     }
 
     /** A new random secret (192 bits, hex), for an admin token or a session key. */
@@ -50,7 +114,8 @@ public record PlatformConfig(
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** Where the service's first instance answers. */
     public String url(ShopService service) {
-        return "http://localhost:" + service.port(this.gatewayPort);
+        return url(ServiceInstance.first(service));
     }
 }

@@ -6,13 +6,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
- * {@code java -jar platform-launcher-exec.jar [--reset]}: runs the platform on embedded
- * defaults in the foreground until it is interrupted (Ctrl-C or SIGTERM from {@code ./shop down}).
+ * {@code java -jar platform-launcher-exec.jar [--reset] [--replicas N | --replicas SERVICE=N,...]}:
+ * runs the platform on embedded defaults in the foreground until it is interrupted (Ctrl-C or
+ * SIGTERM from {@code ./shop down}); N instances of catalog, inventory, order and payment, or of
+ * the services named. Its {@link LauncherControl} kills and starts instances for drills.
  * {@code ... scenario list|start|stop [NAME]}: puts a scenario to work on a running platform.
  */
 public final class ShopLauncher {
@@ -45,14 +49,18 @@ public final class ShopLauncher {
                 token,
                 sessionKey,
                 Map.of(),
-                PlatformConfig.START_TIMEOUT);
-        System.out.println(
-                "Starting PostgreSQL and " + ShopService.values().length + " services; logs in " + run.resolve("logs"));
+                PlatformConfig.START_TIMEOUT,
+                replicas(options));
+        System.out.println("Starting PostgreSQL and " + config.instances().size() + " service instances; logs in "
+                + run.resolve("logs"));
         Platform platform = Platform.start(config);
         writeSecret(run.resolve("admin-token"), token);
         writeSecret(run.resolve("session-key"), sessionKey);
+        LauncherControl control = LauncherControl.start(platform, token);
+        Files.writeString(run.resolve("launcher-port"), Integer.toString(control.port()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            control.close();
             platform.close();
             stopped.countDown();
         }));
@@ -62,8 +70,8 @@ public final class ShopLauncher {
 
     private static void printReady(PlatformConfig config, Platform platform) {
         StringBuilder out = new StringBuilder("\nODD Shop is up.\n");
-        for (ShopService service : ShopService.values()) {
-            out.append("  %-28s %s%n".formatted(service.module(), config.url(service)));
+        for (ServiceInstance instance : config.instances()) {
+            out.append("  %-28s %s%n".formatted(instance.name(), config.url(instance)));
         }
         out.append("  %-28s jdbc:postgresql://localhost:%d (user postgres)%n"
                 .formatted("postgresql", platform.postgres().port()));
@@ -71,6 +79,36 @@ public final class ShopLauncher {
         out.append("Admin token:  in run/admin-token   (e.g. -H \"Authorization: Bearer $(cat run/admin-token)\")\n");
         out.append("Stop with:    ./shop down\n");
         System.out.println(out);
+    }
+
+    /**
+     * {@code --replicas N}: N instances of every service that scales; {@code --replicas
+     * order-service=3,catalog-service=2}: of those named; absent, one of each.
+     */
+    static Map<ShopService, Integer> replicas(List<String> options) {
+        int at = options.indexOf("--replicas");
+        if (at < 0) {
+            return Map.of();
+        }
+        if (at + 1 >= options.size()) {
+            throw new IllegalArgumentException("--replicas needs N or SERVICE=N,...");
+        }
+        String value = options.get(at + 1);
+        Map<ShopService, Integer> replicas = new EnumMap<>(ShopService.class);
+        if (value.matches("[0-9]+")) {
+            Stream.of(ShopService.values())
+                    .filter(ShopService::scalable)
+                    .forEach(service -> replicas.put(service, Integer.parseInt(value)));
+            return replicas;
+        }
+        for (String entry : value.split(",")) {
+            String[] parts = entry.split("=");
+            if (parts.length != 2 || !parts[1].matches("[0-9]+")) {
+                throw new IllegalArgumentException("--replicas needs N or SERVICE=N,...: " + value);
+            }
+            replicas.put(ShopService.of(parts[0]), Integer.parseInt(parts[1]));
+        }
+        return replicas;
     }
 
     private static int intEnv(String name, int fallback) {

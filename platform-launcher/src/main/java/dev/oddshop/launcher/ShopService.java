@@ -2,7 +2,7 @@ package dev.oddshop.launcher;
 
 import java.nio.file.Path;
 
-/** The applications of the platform, in start order, each on its port offset from the gateway's. */
+/** The applications of the platform, in start order, each on its port offset from the gateway's (its first instance's). */
 public enum ShopService {
     PAYMENT_PROVIDER("payment-provider-simulator", 5, null),
     CATALOG("catalog-service", 1, "catalog"),
@@ -25,6 +25,14 @@ public enum ShopService {
 
     public String module() {
         return this.module;
+    }
+
+    /**
+     * Whether it may run as several replicas: the four services behind the gateway. The gateway is
+     * the one front door here, and the simulator plays one external provider.
+     */
+    public boolean scalable() {
+        return this != GATEWAY && this != PAYMENT_PROVIDER;
     }
 
     /** The service whose module (and service) name this is. */

@@ -63,12 +63,9 @@ class PrometheusIT {
         RequiredTools.require("prometheus");
         this.platform = platform;
         this.receiver = receiver;
-        List<String> targets = Stream.of(ShopService.values())
-                .map(service -> this.platform.direct(service).baseUrl().replace("http://", ""))
-                .toList();
         this.monitoring = LocalMonitoring.start(
                 StackConfigTest.STACK,
-                targets,
+                platform.scrapeTargets(),
                 Duration.ofSeconds(2),
                 StackConfigTest.ROOT.resolve("platform-tests/target/prometheus-run"));
         this.prometheus = new ShopApi(this.monitoring.prometheus().toString());

@@ -63,6 +63,11 @@ final class TestPlatform implements AutoCloseable {
         return this.api;
     }
 
+    /** host:port of every service instance, for a Prometheus of the test's own. */
+    List<String> scrapeTargets() {
+        return this.platform.scrapeTargets();
+    }
+
     ShopApi direct(ShopService service) {
         return new ShopApi(url(service));
     }
