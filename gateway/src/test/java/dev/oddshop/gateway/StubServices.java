@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for every service behind the gateway in its module tests (the real services run in
- * platform-tests): it records each request it receives and answers 200 with an empty object.
+ * platform-tests): it records each request it receives and answers 200 with an empty object; its
+ * liveness probe answers UP.
  */
 public final class StubServices implements AutoCloseable {
 
@@ -41,6 +42,13 @@ public final class StubServices implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        // the gateway's load balancer checks each instance's liveness: answered, not recorded
+        this.server.createContext("/actuator/health/liveness", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         this.server.createContext("/", exchange -> {
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders()

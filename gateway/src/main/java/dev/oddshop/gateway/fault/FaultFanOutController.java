@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -43,12 +44,14 @@ class FaultFanOutController {
 
     private final Map<String, URI> services;
 
-    private final WebClient http = WebClient.create();
+    private final WebClient http;
 
     private final JsonMapper json;
 
-    FaultFanOutController(FaultTargets targets, JsonMapper json) {
+    FaultFanOutController(FaultTargets targets, LoadBalancedExchangeFilterFunction loadBalancer, JsonMapper json) {
         this.services = targets.services();
+        // any live instance answers for its service: the replicas share their faults
+        this.http = WebClient.builder().filter(loadBalancer).build();
         this.json = json;
     }
 

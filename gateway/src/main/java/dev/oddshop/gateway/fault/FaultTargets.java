@@ -4,6 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Where each service answers, by name (shop.services): the routes go there, faults fan out there. */
+/** The services faults fan out to, by name (shop.services), each as {@code http://<service id>}. */
 @ConfigurationProperties("shop")
 public record FaultTargets(Map<String, URI> services) {}

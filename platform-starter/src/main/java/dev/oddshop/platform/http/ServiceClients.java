@@ -3,12 +3,16 @@ package dev.oddshop.platform.http;
 import dev.oddshop.platform.fault.FaultPoint;
 import dev.oddshop.platform.fault.FaultPoints;
 import java.net.http.HttpClient;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds a {@link RestClient} per named dependency from Boot's builder, so every client is
- * observed (metrics, trace propagation) and has the timeouts its configuration gives.
+ * observed (metrics, trace propagation) and has the timeouts its configuration gives. A base URL
+ * whose host is a service the discovery client knows ({@code http://catalog-service}) is balanced
+ * over that service's live instances by Spring Cloud LoadBalancer; any other goes where it says.
  */
 public class ServiceClients {
 
@@ -18,10 +22,21 @@ public class ServiceClients {
 
     private final FaultPoints faults;
 
-    public ServiceClients(ServiceClientProperties properties, RestClient.Builder builder, FaultPoints faults) {
+    private final DiscoveryClient discovery;
+
+    private final ClientHttpRequestInterceptor loadBalancer;
+
+    public ServiceClients(
+            ServiceClientProperties properties,
+            RestClient.Builder builder,
+            FaultPoints faults,
+            DiscoveryClient discovery,
+            ClientHttpRequestInterceptor loadBalancer) {
         this.properties = properties;
         this.builder = builder;
         this.faults = faults;
+        this.discovery = discovery;
+        this.loadBalancer = loadBalancer;
     }
 
     public RestClient client(String name) {
@@ -49,6 +64,11 @@ public class ServiceClients {
                 .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
         requestFactory.setReadTimeout(client.readTimeout());
-        return this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory);
+        RestClient.Builder builder =
+                this.builder.clone().baseUrl(client.baseUrl()).requestFactory(requestFactory);
+        if (this.discovery.getServices().contains(client.baseUrl().getHost())) {
+            builder.requestInterceptor(this.loadBalancer);
+        }
+        return builder;
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.HttpServerErrorException;
@@ -60,6 +62,12 @@ class FaultInterceptorTest {
     @Autowired
     RecordedCalls calls;
 
+    @Autowired
+    DiscoveryClient discovery;
+
+    @Autowired
+    DeferringLoadBalancerInterceptor loadBalancer;
+
     @LocalServerPort
     int port;
 
@@ -69,7 +77,12 @@ class FaultInterceptorTest {
     void client() {
         ServiceClientProperties.Client self = new ServiceClientProperties.Client(
                 URI.create("http://localhost:" + this.port), Duration.ofSeconds(1), Duration.ofSeconds(5));
-        this.client = new ServiceClients(new ServiceClientProperties(Map.of("self", self)), this.builder, this.faults)
+        this.client = new ServiceClients(
+                        new ServiceClientProperties(Map.of("self", self)),
+                        this.builder,
+                        this.faults,
+                        this.discovery,
+                        this.loadBalancer)
                 .client("self", TestFaultPoints.CALL);
         this.calls.contexts.clear();
     }
