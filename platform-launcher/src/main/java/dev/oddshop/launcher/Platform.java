@@ -157,6 +157,8 @@ public final class Platform implements Instances, AutoCloseable {
         ShopService service = instance.service();
         Map<String, String> env = new HashMap<>(this.config.environment());
         env.put("PORT", Integer.toString(instance.port(this.config.gatewayPort())));
+        // its name in the fault list: host:port, as Prometheus' instance label has it
+        env.put("SHOP_INSTANCE", this.config.url(instance).replace("http://", ""));
         env.put("SHOP_ADMIN_TOKEN", this.config.adminToken());
         if (service == ShopService.GATEWAY) {
             env.put("SHOP_SESSION_KEY", this.config.sessionKey());

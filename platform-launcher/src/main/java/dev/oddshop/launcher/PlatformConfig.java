@@ -98,9 +98,13 @@ public record PlatformConfig(
 
     /** How many consecutive ports from the gateway's the instances take. */
     public int ports() {
-        int most =
-                Stream.of(ShopService.values()).mapToInt(this::replicas).max().orElse(1);
-        return ServiceInstance.PORT_STRIDE * (most - 1) + ShopService.values().length;
+        return ports(this.replicas);
+    }
+
+    /** How many consecutive ports from the gateway's these replicas take. */
+    public static int ports(Map<ShopService, Integer> replicas) {
+        int most = replicas.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        return ServiceInstance.PORT_STRIDE * (Math.max(most, 1) - 1) + ShopService.values().length;
     }
 
     public String url(ServiceInstance instance) {

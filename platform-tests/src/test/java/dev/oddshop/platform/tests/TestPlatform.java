@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.oddshop.launcher.FreePorts;
 import dev.oddshop.launcher.Platform;
 import dev.oddshop.launcher.PlatformConfig;
+import dev.oddshop.launcher.ServiceInstance;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.launcher.audit.InvariantAudit;
 import dev.oddshop.platform.tests.ShopApi.Reply;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,18 +47,31 @@ final class TestPlatform implements AutoCloseable {
 
     /** Starts a fresh platform (empty databases) whose services also get {@code environment}. */
     static TestPlatform start(String name, Map<String, String> environment) {
+        return start(name, environment, 1);
+    }
+
+    /** The same, with {@code replicas} instances of each service that scales. */
+    static TestPlatform start(String name, Map<String, String> environment, int replicas) {
         Path root =
                 Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+        Map<ShopService, Integer> counts = new EnumMap<>(ShopService.class);
+        Stream.of(ShopService.values()).filter(ShopService::scalable).forEach(service -> counts.put(service, replicas));
         return new TestPlatform(Platform.start(new PlatformConfig(
                 root,
                 root.resolve("platform-tests/target/" + name),
-                FreePorts.range(6),
+                FreePorts.range(PlatformConfig.ports(counts)),
                 FreePorts.range(1),
                 true,
                 ADMIN_TOKEN,
                 PlatformConfig.newSecret(),
                 environment,
-                PlatformConfig.START_TIMEOUT)));
+                PlatformConfig.START_TIMEOUT,
+                counts)));
+    }
+
+    /** The processes: to kill and start instances. */
+    Platform platform() {
+        return this.platform;
     }
 
     ShopApi api() {
@@ -70,6 +85,10 @@ final class TestPlatform implements AutoCloseable {
 
     ShopApi direct(ShopService service) {
         return new ShopApi(url(service));
+    }
+
+    String url(ServiceInstance instance) {
+        return this.platform.config().url(instance);
     }
 
     String url(ShopService service) {
