@@ -92,6 +92,28 @@ public final class Platform implements Instances, AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Stops the instance as an orchestrator does (SIGTERM): it finishes what is in flight within
+     * its graceful shutdown, then exits. Answers how long that took.
+     */
+    public Duration stop(ServiceInstance instance) {
+        Process process = this.processes.remove(instance);
+        if (process == null) {
+            throw new IllegalStateException(instance.name() + " is not running");
+        }
+        Instant start = Instant.now();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(instance.name() + " did not stop within 60 s of SIGTERM");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        return Duration.between(start, Instant.now());
+    }
+
     @Override
     public void kill(ServiceInstance instance) {
         Process process = this.processes.remove(instance);

@@ -176,6 +176,56 @@ class ReplicasIT {
         this.platform.platform().start(SECOND_INVENTORY);
     }
 
+    @Test
+    @Order(4)
+    void aReplicaStoppedWithSigtermFinishesItsCheckoutInFlightFirst() throws Exception {
+        // every charge takes 3 s at the provider: the checkout is in flight when SIGTERM comes
+        Reply slow = this.platform
+                .api()
+                .post(
+                        "/admin/faults/payment-provider-simulator",
+                        ShopApi.map(
+                                "id",
+                                "slow-charges",
+                                "kind",
+                                "LATENCY",
+                                "point",
+                                "provider.charge",
+                                "duration",
+                                "PT3S",
+                                "ttl",
+                                "PT5M"),
+                        "Authorization",
+                        ADMIN);
+        assertThat(slow.status()).as(slow.raw()).isEqualTo(201);
+        String customer = "graceful-buyer";
+        String cart = this.platform.cartWith(customer, 112, 1);
+        // straight to the replica about to stop, as the gateway would forward it
+        ShopApi replica = new ShopApi(this.platform.url(SECOND_ORDER));
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<Reply> checkout = pool.submit(() -> replica.post(
+                    "/api/orders/carts/" + cart + "/checkout",
+                    ShopApi.map("paymentMethod", ShopApi.map("type", "card", "token", "tok_visa")),
+                    "X-Customer-Id",
+                    this.platform.customerId(customer)));
+            // in flight: its order is written (step STARTED) before the 3 s charge
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            this.platform.count("orders", "select count(*) from orders where cart_id = '" + cart + "'")
+                                    == 1);
+            Duration stopping = this.platform.platform().stop(SECOND_ORDER);
+
+            Reply answer = checkout.get();
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+            assertThat(answer.text("status")).isEqualTo("CONFIRMED");
+            // graceful shutdown waits at most spring.lifecycle.timeout-per-shutdown-phase (10 s) per phase
+            assertThat(stopping).isLessThan(Duration.ofSeconds(40));
+        } finally {
+            this.platform.api().delete("/admin/faults", "Authorization", ADMIN);
+            this.platform.platform().start(SECOND_ORDER);
+        }
+    }
+
     /** shop_fault_active for the fault, as this instance's own Prometheus endpoint shows it (0 when absent). */
     private double faultActive(ServiceInstance instance, String fault) {
         String metrics = new ShopApi(this.platform.url(instance))
