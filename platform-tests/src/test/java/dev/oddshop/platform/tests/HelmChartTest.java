@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -105,7 +103,7 @@ class HelmChartTest {
         Set<String> secrets = of(objects, Secret.class).stream()
                 .map(secret -> secret.getMetadata().getName())
                 .collect(Collectors.toSet());
-        Map<?, ?> settings = new Yaml().load(read(CHART.resolve(values)));
+        Map<?, ?> settings = YamlFiles.load(CHART.resolve(values));
         // made outside the chart: the one values name, or CloudNativePG's app secret of the rendered Cluster
         objects.stream()
                 .filter(object -> object.getKind().equals("Cluster"))
@@ -138,15 +136,15 @@ class HelmChartTest {
                 .orElseThrow();
         Map<?, ?> spec =
                 KUBERNETES.convertValue(monitor.getAdditionalProperties().get("spec"), Map.class);
-        Map<?, ?> selector = (Map<?, ?>) path(spec, "selector", "matchLabels");
+        Map<?, ?> selector = (Map<?, ?>) YamlFiles.path(spec, "selector", "matchLabels");
         List<?> endpoints = (List<?>) spec.get("endpoints");
         assertThat(endpoints).singleElement().satisfies(endpoint -> {
-            assertThat(path((Map<?, ?>) endpoint, "path")).isEqualTo("/actuator/prometheus");
+            assertThat(YamlFiles.path((Map<?, ?>) endpoint, "path")).isEqualTo("/actuator/prometheus");
             for (Service service : of(objects, Service.class)) {
                 assertThat(service.getMetadata().getLabels()).containsAllEntriesOf((Map<String, String>) selector);
                 assertThat(service.getSpec().getPorts())
                         .extracting(port -> port.getName())
-                        .contains((String) path((Map<?, ?>) endpoint, "port"));
+                        .contains((String) YamlFiles.path((Map<?, ?>) endpoint, "port"));
             }
         });
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
@@ -154,9 +152,9 @@ class HelmChartTest {
 
     @Test
     void probesAreTheActuatorsHealthGroupsWhichTheAppsExpose() {
-        Map<?, ?> defaults = new Yaml()
-                .load(read(StackConfigTest.ROOT.resolve("platform-starter/src/main/resources/platform-defaults.yml")));
-        assertThat(path(defaults, "management", "endpoint", "health", "probes", "enabled"))
+        Map<?, ?> defaults = YamlFiles.load(
+                StackConfigTest.ROOT.resolve("platform-starter/src/main/resources/platform-defaults.yml"));
+        assertThat(YamlFiles.path(defaults, "management", "endpoint", "health", "probes", "enabled"))
                 .isEqualTo(true);
         for (Deployment deployment : of(render("values.yaml"), Deployment.class)) {
             Container container =
@@ -217,7 +215,7 @@ class HelmChartTest {
                     .filter(r -> r.getMetadata().getName().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no PrometheusRule " + name));
-            Map<?, ?> compose = new Yaml().load(read(file));
+            Map<?, ?> compose = YamlFiles.load(file);
             assertThat(KUBERNETES.convertValue(rule.getAdditionalProperties().get("spec"), Map.class))
                     .as(name)
                     .isEqualTo(KUBERNETES.convertValue(compose, Map.class));
@@ -233,7 +231,7 @@ class HelmChartTest {
                         .filter(Objects::nonNull)
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no dashboard ConfigMap for " + key));
-                assertThat(json.readTree(rendered)).as(key).isEqualTo(json.readTree(read(dashboard)));
+                assertThat(json.readTree(rendered)).as(key).isEqualTo(json.readTree(YamlFiles.read(dashboard)));
             }
         }
     }
@@ -261,20 +259,12 @@ class HelmChartTest {
 
     private static Collection<String> externalSecrets(Map<?, ?> settings) {
         List<String> names = new ArrayList<>();
-        Object secrets = path(settings, "secrets", "existingSecret");
-        Object database = path(settings, "database", "external", "existingSecret");
+        Object secrets = YamlFiles.path(settings, "secrets", "existingSecret");
+        Object database = YamlFiles.path(settings, "database", "external", "existingSecret");
         Stream.of(secrets, database)
                 .filter(name -> name instanceof String text && !text.isBlank())
                 .forEach(name -> names.add((String) name));
         return names;
-    }
-
-    private static Object path(Map<?, ?> map, String... keys) {
-        Object at = map;
-        for (String key : keys) {
-            at = at instanceof Map<?, ?> level ? level.get(key) : null;
-        }
-        return at;
     }
 
     /**
@@ -323,14 +313,6 @@ class HelmChartTest {
             } catch (ReflectiveOperationException ex) {
                 throw new IllegalStateException(ex);
             }
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 }
