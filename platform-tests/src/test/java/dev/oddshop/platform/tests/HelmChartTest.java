@@ -140,6 +140,11 @@ class HelmChartTest {
         List<?> endpoints = (List<?>) spec.get("endpoints");
         assertThat(endpoints).singleElement().satisfies(endpoint -> {
             assertThat(YamlFiles.path((Map<?, ?>) endpoint, "path")).isEqualTo("/actuator/prometheus");
+            // the rules select the shop's targets by compose's job name
+            assertThat((List<Object>) YamlFiles.path((Map<?, ?>) endpoint, "relabelings"))
+                    .contains(Map.of("targetLabel", "job", "replacement", "shop"));
+            assertThat(YamlFiles.read(StackConfigTest.STACK.resolve("prometheus/prometheus.yml")))
+                    .contains("job_name: shop");
             for (Service service : of(objects, Service.class)) {
                 assertThat(service.getMetadata().getLabels()).containsAllEntriesOf((Map<String, String>) selector);
                 assertThat(service.getSpec().getPorts())
