@@ -86,7 +86,8 @@ final class DrillTarget implements AutoCloseable {
                 PlatformConfig.newSecret(),
                 // the reconciler settles an order left PENDING after 15 s instead of a minute: a drill is short
                 Map.of("SHOP_ORDERS_STALE_AFTER", "15s"),
-                PlatformConfig.START_TIMEOUT));
+                PlatformConfig.START_TIMEOUT,
+                Map.of()));
         List<String> targets = platform.scrapeTargets();
         DatabaseWaitSampler waits = new DatabaseWaitSampler(
                 platform.postgres().jdbcUrl("postgres"),

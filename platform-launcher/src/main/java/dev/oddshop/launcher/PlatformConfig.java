@@ -55,30 +55,6 @@ public record PlatformConfig(
         });
     }
 
-    /** One instance of every service. */
-    public PlatformConfig(
-            Path projectRoot,
-            Path runDirectory,
-            int gatewayPort,
-            int postgresPort,
-            boolean resetData,
-            String adminToken,
-            String sessionKey,
-            Map<String, String> environment,
-            Duration startTimeout) {
-        this(
-                projectRoot,
-                runDirectory,
-                gatewayPort,
-                postgresPort,
-                resetData,
-                adminToken,
-                sessionKey,
-                environment,
-                startTimeout,
-                Map.of());
-    }
-
     public int replicas(ShopService service) {
         return this.replicas.getOrDefault(service, 1);
     }

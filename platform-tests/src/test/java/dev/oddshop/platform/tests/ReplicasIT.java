@@ -101,29 +101,24 @@ class ReplicasIT {
         assertThat(on.status()).as(on.raw()).isEqualTo(201);
         this.platform.platform().start(SECOND_ORDER);
 
-        for (ServiceInstance instance : this.platform.platform().instances()) {
-            if (instance.service() == ShopService.ORDER) {
-                assertThat(faultActive(instance, "replica-check"))
-                        .as(instance.name())
-                        .isEqualTo(1.0);
-            }
+        for (ServiceInstance instance : orderServices()) {
+            assertThat(faultActive(instance, "replica-check"))
+                    .as(instance.name())
+                    .isEqualTo(1.0);
         }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(instancesListed("replica-check"))
-                        .containsExactlyInAnyOrderElementsOf(this.platform.platform().instances().stream()
-                                .filter(instance -> instance.service() == ShopService.ORDER)
+                        .containsExactlyInAnyOrderElementsOf(orderServices().stream()
                                 .map(instance -> this.platform.url(instance).replace("http://", ""))
                                 .toList()));
 
         Reply off = this.platform.api().delete("/admin/faults", "Authorization", ADMIN);
         assertThat(off.status()).as(off.raw()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (ServiceInstance instance : this.platform.platform().instances()) {
-                if (instance.service() == ShopService.ORDER) {
-                    assertThat(faultActive(instance, "replica-check"))
-                            .as(instance.name())
-                            .isZero();
-                }
+            for (ServiceInstance instance : orderServices()) {
+                assertThat(faultActive(instance, "replica-check"))
+                        .as(instance.name())
+                        .isZero();
             }
         });
     }
@@ -224,6 +219,10 @@ class ReplicasIT {
             this.platform.api().delete("/admin/faults", "Authorization", ADMIN);
             this.platform.platform().start(SECOND_ORDER);
         }
+    }
+
+    private List<ServiceInstance> orderServices() {
+        return this.platform.platform().config().instances(ShopService.ORDER);
     }
 
     /** shop_fault_active for the fault, as this instance's own Prometheus endpoint shows it (0 when absent). */
