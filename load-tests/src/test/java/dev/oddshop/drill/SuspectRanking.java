@@ -39,7 +39,8 @@ final class SuspectRanking {
                         service.during(),
                         waits(baseline, service.name()),
                         waits(fault, service.name()),
-                        failingCallees(calls, service.name(), false)));
+                        failingCallees(calls, service.name(), false),
+                        troubledCallees(calls, service.name())));
         calls.forEach(call -> ranking.dependency(
                 call,
                 baseline.services().get(call.before().caller()),
@@ -111,7 +112,8 @@ final class SuspectRanking {
             ServiceSignals during,
             PhaseSignals.DatabaseWaits waitsBefore,
             PhaseSignals.DatabaseWaits waitsDuring,
-            List<String> failingCallees) {
+            List<String> failingCallees,
+            List<String> troubledCallees) {
         double heap = during.liveHeapRatio() - before.liveHeapRatio();
         if (heap > 0.15) {
             add(
@@ -121,13 +123,21 @@ final class SuspectRanking {
                     "heap after GC %.0f%% -> %.0f%% of its maximum"
                             .formatted(100 * before.liveHeapRatio(), 100 * during.liveHeapRatio()));
         }
+        boolean poolLeaks = leaks(before, during);
         if (hangs(before, during)) {
-            add(
-                    service,
-                    "HANG",
-                    12 + Math.min(during.longestRunningSeconds(), 60) / 10,
+            String evidence =
                     "requests stuck inside it: the oldest still running after %.0f s (baseline %.1f s); the latency histogram records them only when they end"
-                            .formatted(during.longestRunningSeconds(), before.longestRunningSeconds()));
+                            .formatted(during.longestRunningSeconds(), before.longestRunningSeconds());
+            double score = 12 + Math.min(during.longestRunningSeconds(), 60) / 10;
+            // stuck behind something else: a callee that is stuck or failing itself, or a pool whose
+            // connections are held longer than any request runs; the hang is a symptom here
+            if (!troubledCallees.isEmpty()) {
+                add(service, "HANG", score / 2, evidence + "; waiting for " + String.join(", ", troubledCallees));
+            } else if (poolLeaks) {
+                add(service, "HANG", score / 2, evidence + "; waiting for database connections the pool cannot give");
+            } else {
+                add(service, "HANG", score, evidence);
+            }
         }
         double errors = during.errorRatio() - before.errorRatio();
         if (errors > 0.05) {
@@ -180,12 +190,7 @@ final class SuspectRanking {
             explained = true;
         }
         if (during.poolPending() > before.poolPending()) {
-            // cause or mechanism: a leak keeps connections longer than the slowest requests last (those
-            // give up at the pool's timeout); a slow handler holds its connection only while it is slow,
-            // and the pool merely passes the wait on to the requests queued behind it
-            boolean leak =
-                    during.connectionHeldSeconds() > 1.2 * Math.max(during.p95Seconds(), during.ownSecondsPerRequest());
-            if (leak) {
+            if (poolLeaks) {
                 add(
                         service,
                         "POOL_EXHAUSTION",
@@ -210,6 +215,21 @@ final class SuspectRanking {
             explained = true;
         }
         add(service, "LATENCY", explained ? origin / 2 : origin, latency);
+    }
+
+    /**
+     * Cause or mechanism: a leak keeps connections longer than any request lasts, even the ones
+     * still running (those give up at the pool's timeout); a slow or hung handler holds its
+     * connection only while it is slow, and the pool merely passes the wait on to the requests
+     * queued behind it.
+     */
+    private static boolean leaks(ServiceSignals before, ServiceSignals during) {
+        return during.poolPending() > before.poolPending()
+                && during.connectionHeldSeconds()
+                        > 1.2
+                                * Math.max(
+                                        Math.max(during.p95Seconds(), during.ownSecondsPerRequest()),
+                                        during.longestRunningSeconds());
     }
 
     /** Requests running inside the service far longer than any used to: they hang there. */
@@ -249,8 +269,8 @@ final class SuspectRanking {
                                     100 * during.noAnswerRatio(),
                                     before.target()));
         }
-        double slower = during.p95Seconds() - before.p95Seconds();
-        if (slower > 0.3 && during.p95Seconds() > 2 * before.p95Seconds() && calleeCalm) {
+        if (call.slower() && calleeCalm) {
+            double slower = during.p95Seconds() - before.p95Seconds();
             add(
                     edge,
                     "LATENCY",
@@ -283,6 +303,11 @@ final class SuspectRanking {
         boolean failsMore() {
             return this.during.errorRatio() - this.before.errorRatio() > 0.05;
         }
+
+        boolean slower() {
+            return this.during.p95Seconds() - this.before.p95Seconds() > 0.3
+                    && this.during.p95Seconds() > 2 * this.before.p95Seconds();
+        }
     }
 
     private static List<Call> calls(PhaseSignals baseline, PhaseSignals fault) {
@@ -311,6 +336,16 @@ final class SuspectRanking {
         return calls.stream()
                 .filter(call ->
                         call.before().caller().equals(caller) && call.failsMore() && (anyCallee || !call.calleeCalm()))
+                .map(call -> call.before().target())
+                .toList();
+    }
+
+    /** The callees of {@code caller} that are not calm while its calls to them got slower or fail more. */
+    private static List<String> troubledCallees(List<Call> calls, String caller) {
+        return calls.stream()
+                .filter(call -> call.before().caller().equals(caller)
+                        && !call.calleeCalm()
+                        && (call.failsMore() || call.slower()))
                 .map(call -> call.before().target())
                 .toList();
     }

@@ -193,6 +193,45 @@ class SuspectRankingTest {
         assertThat(suspects).noneMatch(suspect -> suspect.service().contains(" -> "));
     }
 
+    @Test
+    void requestsStuckBehindALeakingPoolAreThePoolsNotAHang() {
+        // the matrix pair payment.charge/POOL_EXHAUSTION: half the charges hold a connection for 15 s,
+        // the rest wait for one and give up; order-service's checkouts wait for those charges
+        Map<String, ServiceSignals> servicesBefore = Map.of(
+                "order-service",
+                new ServiceSignals(14.8, 0, 0.213, 0.007, 0.05, 0.21, 0, 0.01, 0, 0.2),
+                "payment-service",
+                new ServiceSignals(3.0, 0, 0.212, 0.007, 0.02, 0.13, 0, 0.02, 0, 0.2),
+                PROVIDER,
+                service(3.1, 0, 0.193));
+        Map<String, ServiceSignals> servicesDuring = Map.of(
+                "order-service",
+                new ServiceSignals(14.6, 0, 2.883, 0, 0.05, 0.21, 0, 0.01, 0, 7),
+                "payment-service",
+                new ServiceSignals(4.9, 0.15, 3.146, 0.542, 0.03, 0.14, 17, 15, 0, 6),
+                PROVIDER,
+                service(1.1, 0, 0.192));
+        Map<String, DependencySignals> callsBefore = calls(
+                new DependencySignals("order-service", "payment-service", 3.1, 0, 0, 0.214),
+                providerCall(3.0, 0, 0, 0.197));
+        Map<String, DependencySignals> callsDuring = calls(
+                new DependencySignals("order-service", "payment-service", 4.9, 0.147, 0, 3.446),
+                providerCall(1.1, 0, 0, 0.197));
+        PhaseSignals before =
+                new PhaseSignals(BASELINE.phase(), BASELINE.slis(), servicesBefore, callsBefore, CALM, Map.of());
+        PhaseSignals during = new PhaseSignals(
+                BASELINE.phase(), phase(21_000, CALM).slis(), servicesDuring, callsDuring, CALM, Map.of());
+
+        List<Suspect> suspects = SuspectRanking.rank(before, during);
+
+        assertThat(suspects.getFirst().is("payment-service", "POOL_EXHAUSTION"))
+                .as(suspects.toString())
+                .isTrue();
+        assertThat(suspects)
+                .filteredOn(suspect -> suspect.kind().equals("HANG"))
+                .allSatisfy(hang -> assertThat(hang.evidence()).contains("waiting for"));
+    }
+
     private static Map<String, DependencySignals> calls(DependencySignals... calls) {
         return Arrays.stream(calls)
                 .collect(Collectors.toMap(call -> SuspectRanking.edge(call.caller(), call.target()), call -> call));
