@@ -48,6 +48,26 @@ class PaymentApiTest extends SimulatedProviderTest {
     }
 
     @Test
+    void aChargeWhoseSettlementWasNeverStoredIsCapturedByReconciliationWithItsAttemptCounted() {
+        // the provider charged, but the service stopped (or its pool ran dry) before the settlement
+        // and its attempts were stored: the payment row is PENDING with no attempt recorded
+        UUID order = UUID.randomUUID();
+        String charge = provider.chargeDirectly(order, 2100).id();
+        this.jdbc.update(
+                "insert into payment (id, order_id, customer_id, amount_cents, currency, status, created_at, updated_at)"
+                        + " values (?, ?, 'erin', 2100, 'EUR', 'PENDING', now(), now())",
+                UUID.randomUUID(),
+                order);
+
+        PaymentView reconciled = this.payments.get(order);
+
+        assertThat(reconciled.status()).isEqualTo(PaymentStatus.CAPTURED);
+        // the audit tells a capture never sent (a silent-failure fault) by its zero attempts
+        assertThat(reconciled.attempts()).isEqualTo(1);
+        assertThat(providerChargeId(order)).isEqualTo(charge);
+    }
+
+    @Test
     void concurrentChargesOfOneOrderMakeOnePaymentAndOneCharge() throws Exception {
         UUID order = UUID.randomUUID();
         Ledger before = provider.ledger();

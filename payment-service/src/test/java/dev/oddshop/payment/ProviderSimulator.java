@@ -52,6 +52,26 @@ final class ProviderSimulator implements AutoCloseable {
         return this.http.get().uri("/v1/ledger").retrieve().body(Ledger.class);
     }
 
+    /** A charge made straight at the provider under the order's key, as payment-service would have made it. */
+    Charge chargeDirectly(Object order, long amountCents) {
+        return this.http
+                .post()
+                .uri("/v1/charges")
+                .header("Idempotency-Key", order.toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "amountCents",
+                        amountCents,
+                        "currency",
+                        "EUR",
+                        "source",
+                        "tok_visa",
+                        "reference",
+                        order.toString()))
+                .retrieve()
+                .body(Charge.class);
+    }
+
     /** A refund made straight at the provider, as payment-service would have made it. */
     Refund refund(String idempotencyKey, String chargeId, long amountCents) {
         return this.http

@@ -130,6 +130,11 @@ public class Payment {
         this.attempts = count;
     }
 
+    /** The provider holds a charge of this payment: at least one attempt reached it. */
+    void reachedProvider() {
+        this.attempts = Math.max(this.attempts, 1);
+    }
+
     public UUID id() {
         return this.id;
     }

@@ -50,7 +50,7 @@ class PaymentReconciler {
         if (settlement.isEmpty()) {
             return payment;
         }
-        Payment settled = this.records.settle(payment.orderId(), settlement.get());
+        Payment settled = this.records.reconciled(payment.orderId(), settlement.get());
         log.info("Reconciled payment of order {}: {}", payment.orderId(), settled.status());
         return settled;
     }

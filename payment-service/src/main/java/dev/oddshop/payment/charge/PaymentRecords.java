@@ -33,18 +33,28 @@ class PaymentRecords {
         return this.payments.saveAndFlush(payment);
     }
 
+    /**
+     * Settles the payment as the provider's records have it. A settlement naming the provider's
+     * charge means it was sent at least once, though the record of its attempts may be lost (the
+     * service stopped, or its database refused, before the charge was settled).
+     */
     @Transactional
-    Payment settle(UUID orderId, Settlement settlement) {
+    Payment reconciled(UUID orderId, Settlement settlement) {
         Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
+        if (settlement.providerChargeId() != null) {
+            payment.reachedProvider();
+        }
         payment.settle(settlement);
         return payment;
     }
 
+    /** Settles the payment after {@code call}, storing its attempts with the settlement. */
     @Transactional
-    Payment settle(UUID orderId, Settlement settlement, int attemptCount) {
-        Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
-        payment.attempted(attemptCount);
+    Payment settle(Payment charged, Settlement settlement, ChargeCall call) {
+        Payment payment = this.payments.lockByOrderId(charged.orderId()).orElseThrow();
+        payment.attempted(call.attempts());
         payment.settle(settlement);
+        call.endedAttempts().forEach(attempt -> this.attempts.save(new PaymentAttempt(payment.id(), attempt)));
         return payment;
     }
 
@@ -56,10 +66,5 @@ class PaymentRecords {
         Payment payment = this.payments.lockByOrderId(orderId).orElseThrow();
         boolean first = payment.refunded(refundId);
         return new RefundStored(payment, first);
-    }
-
-    @Transactional
-    void recordAttempt(UUID paymentId, ChargeCall.Attempt attempt) {
-        this.attempts.save(new PaymentAttempt(paymentId, attempt));
     }
 }

@@ -132,8 +132,7 @@ public class PaymentService {
                         amountCents,
                         request.currency(),
                         request.cardToken(),
-                        request.orderId().toString()),
-                attempt -> this.records.recordAttempt(payment.id(), attempt));
+                        request.orderId().toString()));
         this.context.put(PaymentAttributes.ORDER_ID, payment.orderId());
         this.context.put(PaymentAttributes.PAYMENT_ID, payment.id());
         Observation observation = Observation.createNotStarted("shop.payment.charge", this.observations)
@@ -148,7 +147,7 @@ public class PaymentService {
             } catch (RuntimeException ex) {
                 settlement = settlementOf(ex, call);
             }
-            Payment settled = this.records.settle(payment.orderId(), settlement, call.attempts());
+            Payment settled = this.records.settle(payment, settlement, call);
             String providerResult = PaymentMetrics.providerResult(call.lastOutcome());
             observation.lowCardinalityKeyValue(
                     "outcome", settled.status().name().toLowerCase(Locale.ROOT));

@@ -1,13 +1,15 @@
 package dev.oddshop.payment.provider;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * One charge of an order, across the attempts that Resilience4j's retry makes of it: counts
- * them, reports each to a listener, and remembers whether any may have reached the provider
- * unanswered. Used by one thread at a time.
+ * them, keeps each as it ended (stored with the charge's settlement, in one transaction: a
+ * database that cannot take the record of an attempt must not change the charge's outcome), and
+ * remembers whether any may have reached the provider unanswered. Used by one thread at a time.
  */
 public final class ChargeCall {
 
@@ -18,7 +20,7 @@ public final class ChargeCall {
 
     private final ProviderChargeRequest request;
 
-    private final Consumer<Attempt> listener;
+    private final List<Attempt> ended = new ArrayList<>();
 
     private int attempts;
 
@@ -26,10 +28,9 @@ public final class ChargeCall {
 
     private AttemptOutcome lastOutcome;
 
-    public ChargeCall(UUID orderId, ProviderChargeRequest request, Consumer<Attempt> listener) {
+    public ChargeCall(UUID orderId, ProviderChargeRequest request) {
         this.orderId = orderId;
         this.request = request;
-        this.listener = listener;
     }
 
     UUID orderId() {
@@ -49,11 +50,16 @@ public final class ChargeCall {
         if (attempt.outcome().outcomeUnknown()) {
             this.unknownOutcome = attempt.outcome();
         }
-        this.listener.accept(attempt);
+        this.ended.add(attempt);
     }
 
     public int attempts() {
         return this.attempts;
+    }
+
+    /** The attempts that ended, in order; one still running when the call failed is not among them. */
+    public List<Attempt> endedAttempts() {
+        return List.copyOf(this.ended);
     }
 
     /** Whether some attempt was sent but never answered, so the provider may have charged. */

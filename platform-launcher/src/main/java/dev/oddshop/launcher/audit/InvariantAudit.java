@@ -69,10 +69,7 @@ public final class InvariantAudit {
                 count("orders", "select coalesce(sum(total_cents), 0) from orders where status = 'CONFIRMED'"),
                 count("payments", "select count(*) from payment where status = 'CAPTURED'"),
                 count("payments", "select coalesce(sum(amount_cents), 0) from payment where status = 'CAPTURED'"),
-                count(
-                        "payments",
-                        "select count(*) from payment p where status = 'CAPTURED' "
-                                + "and not exists (select 1 from payment_attempt a where a.payment_id = p.id)"),
+                count("payments", "select count(*) from payment where status = 'CAPTURED' and attempts = 0"),
                 count("payments", "select count(*) from payment where status = 'REFUNDED'"),
                 count("payments", "select coalesce(sum(amount_cents), 0) from payment where status = 'REFUNDED'"),
                 count("inventory", "select count(*) from stock where available < 0 or reserved < 0"),
