@@ -1,5 +1,6 @@
 package dev.oddshop.drill;
 
+import dev.oddshop.launcher.ShopService;
 import dev.oddshop.launcher.scenario.Scenario;
 import dev.oddshop.launcher.scenario.Scenarios;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class Drill {
         Path out = root.resolve("load-tests/target/drill/"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (args[0].equals("matrix")) {
-            try (DrillTarget target = target(options, root, out.resolve("matrix"))) {
+            try (DrillTarget target = target(options, root, out.resolve("matrix"), Map.of())) {
                 return stoppedOnInterrupt(target, () -> FaultMatrix.run(options, target, out.resolve("matrix")));
             }
         }
@@ -52,7 +53,7 @@ public final class Drill {
         for (Scenario scenario : scenarios) {
             Path scenarioOut = out.resolve(scenario.name());
             DrillRun.log("%s: starting (%s of load in all)", scenario.name(), timings.total());
-            try (DrillTarget target = target(options, root, scenarioOut)) {
+            try (DrillTarget target = target(options, root, scenarioOut, scenario.replicas())) {
                 results.add(stoppedOnInterrupt(target, () -> {
                     DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
                     Path report = DrillReport.write(
@@ -81,11 +82,15 @@ public final class Drill {
                 summary.toString());
     }
 
-    /** A deployment reached by URL, or a fresh embedded platform working in {@code work}. */
-    private static DrillTarget target(Map<String, String> options, Path root, Path work) throws Exception {
+    /**
+     * A deployment reached by URL, or a fresh embedded platform working in {@code work} with the
+     * replicas the scenario needs.
+     */
+    private static DrillTarget target(
+            Map<String, String> options, Path root, Path work, Map<ShopService, Integer> replicas) throws Exception {
         return options.containsKey("url")
                 ? DrillTarget.remote(options, System.getenv().getOrDefault("SHOP_ADMIN_TOKEN", ""))
-                : DrillTarget.embedded(root, work, Integer.parseInt(options.getOrDefault("port", "18080")));
+                : DrillTarget.embedded(root, work, Integer.parseInt(options.getOrDefault("port", "18080")), replicas);
     }
 
     /** Runs {@code work} on {@code target}; Ctrl-C meanwhile must not leave the embedded platform running. */

@@ -1,6 +1,7 @@
 package dev.oddshop.drill;
 
 import dev.oddshop.launcher.scenario.FaultControl;
+import dev.oddshop.launcher.scenario.InstanceCrashes;
 import dev.oddshop.launcher.scenario.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One drill: load throughout, warm-up, baseline, the scenario's faults on, off, recovery; then
@@ -21,6 +23,11 @@ final class DrillRun {
     static DrillResult run(Scenario fileScenario, DrillTimings timings, DrillTarget target, Path out) throws Exception {
         Scenario scenario = fileScenario.lastingFor(timings.fault());
         FaultControl faults = new FaultControl(URI.create(target.gateway()), target.adminToken());
+        Optional<InstanceCrashes> crashes = scenario.crashes().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new InstanceCrashes(target.instances()
+                        .orElseThrow(() -> new IllegalStateException(scenario.name()
+                                + " crashes instances, which the drill does on its embedded platform only"))));
         Instant start = Instant.now();
         LoadDriver load = LoadDriver.start(
                 scenario.load(),
@@ -41,9 +48,15 @@ final class DrillRun {
             Phase baseline = new Phase("baseline", baselineStart, Instant.now());
             Instant faultStart = Instant.now();
             faults.start(scenario);
-            log("%s: faults on (%s)", scenario.name(), scenario.faults().size());
+            crashes.ifPresent(crash -> crash.start(scenario));
+            log(
+                    "%s: faults on (%s), instances crashed (%s)",
+                    scenario.name(),
+                    scenario.faults().size(),
+                    scenario.crashes().size());
             sleepUntil(faultStart.plus(timings.fault()));
             faults.stop(scenario);
+            crashes.ifPresent(crash -> crash.stop(scenario));
             Instant faultEnd = Instant.now();
             log("%s: faults off; recovery", scenario.name());
             Phase fault = new Phase("fault", faultStart, faultEnd);

@@ -1,5 +1,6 @@
 package dev.oddshop.drill;
 
+import dev.oddshop.launcher.Instances;
 import dev.oddshop.launcher.Platform;
 import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
@@ -37,7 +38,7 @@ final class DrillTarget implements AutoCloseable {
 
     private final Path work;
 
-    private final List<String> scrapeTargets;
+    private final Map<String, List<String>> scrapeTargets;
 
     private final InvariantAudit audit;
 
@@ -48,6 +49,8 @@ final class DrillTarget implements AutoCloseable {
     private final String grafana;
 
     private final List<AutoCloseable> resources;
+
+    private final Instances instances;
 
     private DrillTarget(
             String gateway,
@@ -60,7 +63,8 @@ final class DrillTarget implements AutoCloseable {
             List<AutoCloseable> resources,
             Path root,
             Path work,
-            List<String> scrapeTargets) {
+            Map<String, List<String>> scrapeTargets,
+            Instances instances) {
         this.gateway = gateway;
         this.adminToken = adminToken;
         this.prometheus = prometheus;
@@ -72,23 +76,28 @@ final class DrillTarget implements AutoCloseable {
         this.waits = waits;
         this.grafana = grafana;
         this.resources = resources;
+        this.instances = instances;
     }
 
-    /** A fresh platform (empty databases) on ports from {@code gatewayPort}, scraped every 5 s. */
-    static DrillTarget embedded(Path root, Path work, int gatewayPort) throws Exception {
+    /**
+     * A fresh platform (empty databases) on ports from {@code gatewayPort} with these replicas,
+     * scraped every 5 s.
+     */
+    static DrillTarget embedded(Path root, Path work, int gatewayPort, Map<ShopService, Integer> replicas)
+            throws Exception {
         Platform platform = Platform.start(new PlatformConfig(
                 root,
                 work.resolve("platform"),
                 gatewayPort,
-                gatewayPort + 10,
+                gatewayPort + Math.max(10, PlatformConfig.ports(replicas)),
                 true,
                 EMBEDDED_TOKEN,
                 PlatformConfig.newSecret(),
                 // the reconciler settles an order left PENDING after 15 s instead of a minute: a drill is short
                 Map.of("SHOP_ORDERS_STALE_AFTER", "15s"),
                 PlatformConfig.START_TIMEOUT,
-                Map.of()));
-        List<String> targets = platform.scrapeTargets();
+                replicas));
+        Map<String, List<String>> targets = platform.scrapeTargets();
         DatabaseWaitSampler waits = new DatabaseWaitSampler(
                 platform.postgres().jdbcUrl("postgres"),
                 platform.postgres().username(),
@@ -104,7 +113,8 @@ final class DrillTarget implements AutoCloseable {
                 new ArrayList<>(List.of(platform, waits)),
                 root,
                 work,
-                targets);
+                targets,
+                platform);
     }
 
     /**
@@ -147,7 +157,8 @@ final class DrillTarget implements AutoCloseable {
                 new ArrayList<>(),
                 null,
                 null,
-                List.of());
+                Map.of(),
+                null);
     }
 
     String gateway() {
@@ -160,6 +171,11 @@ final class DrillTarget implements AutoCloseable {
 
     PrometheusApi prometheus() {
         return this.prometheus;
+    }
+
+    /** The platform's instances, to crash and start again; a deployment reached by URL has none here. */
+    Optional<Instances> instances() {
+        return Optional.ofNullable(this.instances);
     }
 
     Optional<String> grafana() {

@@ -104,6 +104,8 @@ record MatrixPair(String service, String point, String kind, String callee) {
                 "whatever it does",
                 "checkout",
                 List.of(fault),
+                Map.of(),
+                List.of(),
                 new Scenario.GroundTruth(culprit(), this.kind),
                 List.of(DRILL_PAGES),
                 "runbooks/README.md");

@@ -32,8 +32,9 @@ record PhaseSignals(
     /**
      * One service: requests, errors, latency, the time it spends itself per request (not waiting
      * for its HTTP dependencies), CPU, heap after GC, pool waits, the longest a connection was held,
-     * blocked threads, and how long the oldest request still running had been running (a request
-     * that hangs shows in the server's histogram only once it ends).
+     * blocked threads, how long the oldest request still running had been running (a request
+     * that hangs shows in the server's histogram only once it ends), and how many of its instances
+     * refused a scrape (the process gone: killed or crashed).
      */
     record ServiceSignals(
             double requestRate,
@@ -45,7 +46,8 @@ record PhaseSignals(
             double poolPending,
             double connectionHeldSeconds,
             double blockedThreads,
-            double longestRunningSeconds) {}
+            double longestRunningSeconds,
+            int instancesLost) {}
 
     /**
      * One service's calls to one dependency; {@code noAnswerRatio} is the share that got no response

@@ -155,6 +155,13 @@ final class SignalCollector {
         Map<String, Double> blocked = byApp(
                 phase,
                 "max by (application) (max_over_time(jvm_threads_states_threads{state=\"blocked\"}[" + w + "]))");
+        // instances whose scrapes were refused in the phase (failed at once: the process is gone), not
+        // timed out (a process too stuck to answer is a hang, which the oldest running request shows)
+        Map<String, Double> lost = this.prometheus.byLabel(
+                "sum by (service_name) ((1 - min_over_time(up{job=\"shop\"}[" + w
+                        + "])) * (max_over_time(scrape_duration_seconds{job=\"shop\"}[" + w + "]) < bool 1))",
+                "service_name",
+                phase.end());
         Map<String, ServiceSignals> services = new LinkedHashMap<>();
         for (String app : new TreeSet<>(cpu.keySet())) {
             double requests = value(rate, app);
@@ -171,7 +178,8 @@ final class SignalCollector {
                             value(pending, app),
                             value(held, app),
                             value(blocked, app),
-                            value(running, app)));
+                            value(running, app),
+                            (int) value(lost, app)));
         }
         return services;
     }

@@ -114,6 +114,15 @@ final class SuspectRanking {
             PhaseSignals.DatabaseWaits waitsDuring,
             List<String> failingCallees,
             List<String> troubledCallees) {
+        int lost = during.instancesLost() - before.instancesLost();
+        if (lost > 0) {
+            add(
+                    service,
+                    "INSTANCE_CRASH",
+                    16 + 2 * lost,
+                    "%d of its instances refused scrapes (up == 0 at once, not by a timeout): the process is gone, killed or crashed"
+                            .formatted(lost));
+        }
         double heap = during.liveHeapRatio() - before.liveHeapRatio();
         if (heap > 0.15) {
             add(

@@ -91,11 +91,11 @@ class SuspectRankingTest {
         PhaseSignals before = withService(
                 phase(54_674, CALM),
                 "inventory-service",
-                new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0, 0.05));
+                new ServiceSignals(3, 0, 0.05, 0.02, 0.1, 0.3, 0, 0.02, 0, 0.05, 0));
         PhaseSignals during = withService(
                 phase(30_000, CALM),
                 "inventory-service",
-                new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0, 2.5));
+                new ServiceSignals(3, 0.1, 2.5, 1.8, 0.1, 0.3, 12, 15, 0, 2.5, 0));
         assertThat(SuspectRanking.rank(before, during).getFirst().is("inventory-service", "POOL_EXHAUSTION"))
                 .isTrue();
     }
@@ -107,9 +107,11 @@ class SuspectRankingTest {
         PhaseSignals before = withService(
                 phase(54_674, CALM),
                 "catalog-service",
-                new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0, 0.02));
+                new ServiceSignals(9, 0, 0.02, 0.01, 0.1, 0.3, 0, 0.01, 0, 0.02, 0));
         PhaseSignals during = withService(
-                phase(40_000, CALM), "catalog-service", new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0, 2.1));
+                phase(40_000, CALM),
+                "catalog-service",
+                new ServiceSignals(9, 0, 2.1, 1.6, 0.1, 0.3, 8, 2.0, 0, 2.1, 0));
         List<Suspect> suspects = SuspectRanking.rank(before, during);
         assertThat(suspects.getFirst().is("catalog-service", "LATENCY")).isTrue();
         assertThat(suspects).noneMatch(suspect -> suspect.kind().equals("POOL_EXHAUSTION"));
@@ -121,8 +123,8 @@ class SuspectRankingTest {
         // calls time out without an answer, and catalog's own histogram records nothing until then
         DependencySignals calm = new DependencySignals("order-service", "catalog-service", 4.5, 0, 0, 0.01);
         DependencySignals timingOut = new DependencySignals("order-service", "catalog-service", 4.5, 0.05, 0.05, 2.0);
-        ServiceSignals catalogBefore = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 0.05);
-        ServiceSignals catalogHanging = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 95);
+        ServiceSignals catalogBefore = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 0.05, 0);
+        ServiceSignals catalogHanging = new ServiceSignals(20, 0, 0.01, 0.005, 0.1, 0.3, 0, 0.01, 0, 95, 0);
         PhaseSignals before = new PhaseSignals(
                 BASELINE.phase(),
                 BASELINE.slis(),
@@ -199,16 +201,16 @@ class SuspectRankingTest {
         // the rest wait for one and give up; order-service's checkouts wait for those charges
         Map<String, ServiceSignals> servicesBefore = Map.of(
                 "order-service",
-                new ServiceSignals(14.8, 0, 0.213, 0.007, 0.05, 0.21, 0, 0.01, 0, 0.2),
+                new ServiceSignals(14.8, 0, 0.213, 0.007, 0.05, 0.21, 0, 0.01, 0, 0.2, 0),
                 "payment-service",
-                new ServiceSignals(3.0, 0, 0.212, 0.007, 0.02, 0.13, 0, 0.02, 0, 0.2),
+                new ServiceSignals(3.0, 0, 0.212, 0.007, 0.02, 0.13, 0, 0.02, 0, 0.2, 0),
                 PROVIDER,
                 service(3.1, 0, 0.193));
         Map<String, ServiceSignals> servicesDuring = Map.of(
                 "order-service",
-                new ServiceSignals(14.6, 0, 2.883, 0, 0.05, 0.21, 0, 0.01, 0, 7),
+                new ServiceSignals(14.6, 0, 2.883, 0, 0.05, 0.21, 0, 0.01, 0, 7, 0),
                 "payment-service",
-                new ServiceSignals(4.9, 0.15, 3.146, 0.542, 0.03, 0.14, 17, 15, 0, 6),
+                new ServiceSignals(4.9, 0.15, 3.146, 0.542, 0.03, 0.14, 17, 15, 0, 6, 0),
                 PROVIDER,
                 service(1.1, 0, 0.192));
         Map<String, DependencySignals> callsBefore = calls(
@@ -232,6 +234,22 @@ class SuspectRankingTest {
                 .allSatisfy(hang -> assertThat(hang.evidence()).contains("waiting for"));
     }
 
+    @Test
+    void anInstanceWhoseScrapesAreRefusedCrashedThoughItsServiceStillServes() {
+        // one of two order-service replicas killed: the other serves, the checkouts in flight on the
+        // dead one failed at the gateway, and nothing inside any service looks wrong
+        PhaseSignals before = withService(
+                phase(54_674, CALM),
+                "order-service",
+                new ServiceSignals(14.6, 0, 0.21, 0.008, 0.05, 0.2, 0, 0.02, 0, 0.3, 0));
+        PhaseSignals during = withService(
+                phase(53_000, CALM),
+                "order-service",
+                new ServiceSignals(14.2, 0, 0.23, 0.008, 0.05, 0.2, 0, 0.02, 0, 0.3, 1));
+        assertThat(SuspectRanking.rank(before, during).getFirst().is("order-service", "INSTANCE_CRASH"))
+                .isTrue();
+    }
+
     private static Map<String, DependencySignals> calls(DependencySignals... calls) {
         return Arrays.stream(calls)
                 .collect(Collectors.toMap(call -> SuspectRanking.edge(call.caller(), call.target()), call -> call));
@@ -242,7 +260,7 @@ class SuspectRankingTest {
     }
 
     private static ServiceSignals service(double rate, double errors, double p95) {
-        return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0, p95);
+        return new ServiceSignals(rate, errors, p95, 0.01, 0.1, 0.3, 0, 0.01, 0, p95, 0);
     }
 
     private static PhaseSignals withCall(PhaseSignals signals, DependencySignals call, ServiceSignals callee) {

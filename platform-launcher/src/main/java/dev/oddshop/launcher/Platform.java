@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,11 +86,17 @@ public final class Platform implements Instances, AutoCloseable {
         return this.config.instances();
     }
 
-    /** host:port of every instance, as Prometheus scrapes them (its {@code instance} label). */
-    public List<String> scrapeTargets() {
+    /**
+     * host:port of every instance, as Prometheus scrapes them (its {@code instance} label), by the
+     * service they are instances of (the targets' {@code service_name} label).
+     */
+    public Map<String, List<String>> scrapeTargets() {
         return this.config.instances().stream()
-                .map(instance -> this.config.url(instance).replace("http://", ""))
-                .toList();
+                .collect(Collectors.groupingBy(
+                        instance -> instance.service().module(),
+                        LinkedHashMap::new,
+                        Collectors.mapping(
+                                instance -> this.config.url(instance).replace("http://", ""), Collectors.toList())));
     }
 
     /**

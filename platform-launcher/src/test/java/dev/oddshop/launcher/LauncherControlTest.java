@@ -1,12 +1,15 @@
 package dev.oddshop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +71,46 @@ class LauncherControlTest {
                         .statusCode())
                 .isEqualTo(409);
         assertThat(this.platform.actions).containsExactly("kill order-service-2", "start order-service-2");
+    }
+
+    @Test
+    void theClientInAnotherProcessSeesAndActsThroughTheControls(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("launcher-port"), Integer.toString(this.control.port()));
+        Instances remote = LauncherControlClient.of(run, TOKEN).orElseThrow();
+        assertThat(remote.instances()).isEqualTo(RecordingInstances.ALL);
+        remote.kill(SECOND_ORDER);
+        assertThat(remote.isRunning(SECOND_ORDER)).isFalse();
+        assertThat(remote.isRunning(ServiceInstance.first(ShopService.ORDER))).isTrue();
+        remote.start(SECOND_ORDER);
+        assertThat(this.platform.actions).containsExactly("kill order-service-2", "start order-service-2");
+        // a second kill is the control's 409, said as it is
+        remote.kill(SECOND_ORDER);
+        assertThatThrownBy(() -> remote.kill(SECOND_ORDER)).hasMessageContaining("409");
+    }
+
+    @Test
+    void noLauncherRunningMeansNoControls(@TempDir Path run) throws IOException {
+        assertThat(LauncherControlClient.of(run, TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithoutActing(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("launcher-port"), Integer.toString(this.control.port()));
+        Instances forged = LauncherControlClient.of(run, "forged-token").orElseThrow();
+        assertThatThrownBy(() -> forged.kill(SECOND_ORDER)).hasMessageContaining("401");
+        assertThat(this.platform.actions).isEmpty();
+    }
+
+    @Test
+    void namesParseBackIntoTheirInstances() {
+        for (ServiceInstance instance : List.of(
+                ServiceInstance.first(ShopService.GATEWAY),
+                SECOND_ORDER,
+                new ServiceInstance(ShopService.CATALOG, 3))) {
+            assertThat(ServiceInstance.named(instance.name())).isEqualTo(instance);
+        }
+        assertThatThrownBy(() -> ServiceInstance.named("gateway-2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServiceInstance.named("no-such-service")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Hostile or malformed requests: none kills or starts anything. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,7 +41,7 @@ public final class LocalMonitoring implements AutoCloseable {
      * @param interval scrape and rule evaluation interval
      * @param work where configuration, data and logs go
      */
-    public static LocalMonitoring start(Path stack, List<String> targets, Duration interval, Path work)
+    public static LocalMonitoring start(Path stack, Map<String, List<String>> targets, Duration interval, Path work)
             throws IOException, InterruptedException {
         Files.createDirectories(work);
         int alertmanagerPort = FreePorts.range(1);
@@ -80,9 +81,12 @@ public final class LocalMonitoring implements AutoCloseable {
         return this.alertmanager;
     }
 
-    /** The stack's prometheus.yml with these targets, the stack's rule files and a local Alertmanager. */
-    static String prometheusConfig(Path stack, List<String> targets, Duration interval, int alertmanagerPort)
-            throws IOException {
+    /**
+     * The stack's prometheus.yml with these targets (by service: each group labelled with its
+     * service_name, as compose's are), the stack's rule files and a local Alertmanager.
+     */
+    static String prometheusConfig(
+            Path stack, Map<String, List<String>> targets, Duration interval, int alertmanagerPort) throws IOException {
         String rules;
         try (Stream<Path> files = Files.list(stack.resolve("prometheus/rules"))) {
             rules = files.filter(file -> file.toString().endsWith(".yml"))
@@ -90,6 +94,14 @@ public final class LocalMonitoring implements AutoCloseable {
                     .map(file -> "  - " + file.toAbsolutePath())
                     .collect(Collectors.joining("\n"));
         }
+        String groups = targets.entrySet().stream()
+                .map(service -> "      - targets: [%s]\n        labels: {service_name: %s}"
+                        .formatted(
+                                service.getValue().stream()
+                                        .map(target -> '"' + target + '"')
+                                        .collect(Collectors.joining(", ")),
+                                service.getKey()))
+                .collect(Collectors.joining("\n"));
         return """
 				global:
 				  scrape_interval: %ds
@@ -104,13 +116,8 @@ public final class LocalMonitoring implements AutoCloseable {
 				  - job_name: shop
 				    metrics_path: /actuator/prometheus
 				    static_configs:
-				      - targets: [%s]
-				""".formatted(
-                        interval.toSeconds(),
-                        interval.toSeconds(),
-                        rules,
-                        alertmanagerPort,
-                        targets.stream().map(target -> '"' + target + '"').collect(Collectors.joining(", ")));
+				%s
+				""".formatted(interval.toSeconds(), interval.toSeconds(), rules, alertmanagerPort, groups);
     }
 
     private void launch(Path log, String... command) throws IOException {

@@ -1,12 +1,17 @@
 package dev.oddshop.launcher.scenario;
 
+import dev.oddshop.launcher.ShopService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * An incident as a data file (scenarios/NAME.yml): its faults with their timing, what users see,
- * the ground truth a diagnosis must name and the alerts that must fire.
+ * An incident as a data file (scenarios/NAME.yml): its faults with their timing, the replicas it
+ * needs and the instances it crashes, what users see, the ground truth a diagnosis must name and
+ * the alerts that must fire.
+ *
+ * @param replicas instances per service the scenario needs (the embedded platform's --replicas); empty for one each
  */
 public record Scenario(
         String name,
@@ -15,6 +20,8 @@ public record Scenario(
         String symptom,
         String load,
         List<ScenarioFault> faults,
+        Map<ShopService, Integer> replicas,
+        List<InstanceCrash> crashes,
         GroundTruth groundTruth,
         List<Map<String, String>> expectedAlerts,
         String runbook) {
@@ -31,15 +38,18 @@ public record Scenario(
                 this.symptom,
                 this.load,
                 this.faults.stream().map(fault -> fault.lastingFor(length)).toList(),
+                this.replicas,
+                this.crashes.stream().map(crash -> crash.lastingFor(length)).toList(),
                 this.groundTruth,
                 this.expectedAlerts,
                 this.runbook);
     }
 
-    /** When the last fault ends, from the scenario's start. */
+    /** When the last fault ends or the last crashed instance comes back, from the scenario's start. */
     public Duration length() {
-        return this.faults.stream()
-                .map(fault -> fault.after().plus(fault.lifetime()))
+        return Stream.concat(
+                        this.faults.stream().map(fault -> fault.after().plus(fault.lifetime())),
+                        this.crashes.stream().map(InstanceCrash::lifetime))
                 .max(Duration::compareTo)
                 .orElse(Duration.ZERO);
     }

@@ -1,13 +1,17 @@
 package dev.oddshop.launcher.scenario;
 
+import dev.oddshop.launcher.LauncherControlClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./shop scenario list|start|stop [NAME]}: the scenario files put to work through the
- * gateway at SHOP_URL with SHOP_ADMIN_TOKEN (the embedded platform's by default).
+ * gateway at SHOP_URL with SHOP_ADMIN_TOKEN (the embedded platform's by default); the instances a
+ * scenario crashes through the launcher's controls of the platform {@code ./shop up} runs.
  */
 public final class ScenarioCommand {
 
@@ -27,8 +31,16 @@ public final class ScenarioCommand {
         }
         Scenario scenario = scenarios.named(args.get(1));
         FaultControl faults = new FaultControl(gateway, token);
+        Optional<InstanceCrashes> crashes = scenario.crashes().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new InstanceCrashes(LauncherControlClient.of(root.resolve("run"), token)
+                        .orElseThrow(() -> new IllegalStateException(scenario.name()
+                                + " crashes instances: it needs the platform of ./shop up --replicas "
+                                + replicas(scenario) + " (in Kubernetes, delete the pod: kubectl delete pod"
+                                + " --grace-period=0 --force)"))));
         if (action.equals("start")) {
             faults.start(scenario);
+            crashes.ifPresent(crash -> crash.start(scenario));
             Instant now = Instant.now();
             System.out.println("Scenario " + scenario.name() + " started: " + scenario.title());
             for (ScenarioFault fault : scenario.faults()) {
@@ -36,11 +48,24 @@ public final class ScenarioCommand {
                         "  %-26s %-18s %-24s from %s for %s%n",
                         fault.service(), fault.kind(), fault.point(), now.plus(fault.after()), fault.lifetime());
             }
+            for (InstanceCrash crash : scenario.crashes()) {
+                System.out.printf(
+                        "  %-26s killed (SIGKILL); back with ./shop scenario stop %s%n",
+                        crash.instance().name(), scenario.name());
+            }
             System.out.println("Users will see: " + scenario.symptom());
             System.out.println("Stop it early with ./shop scenario stop " + scenario.name());
         } else {
             faults.stop(scenario);
+            crashes.ifPresent(crash -> crash.stop(scenario));
             System.out.println("Scenario " + scenario.name() + " stopped.");
         }
+    }
+
+    /** The scenario's replicas as --replicas takes them: order-service=2. */
+    private static String replicas(Scenario scenario) {
+        return scenario.replicas().entrySet().stream()
+                .map(entry -> entry.getKey().module() + "=" + entry.getValue())
+                .collect(Collectors.joining(","));
     }
 }

@@ -1,11 +1,14 @@
 package dev.oddshop.launcher.scenario;
 
+import dev.oddshop.launcher.ServiceInstance;
+import dev.oddshop.launcher.ShopService;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -55,6 +58,16 @@ public final class Scenarios {
         Map<String, Object> truth = map(yaml, "ground_truth");
         List<ScenarioFault> faults =
                 list(yaml, "faults").stream().map(fault -> fault(name, fault)).toList();
+        Map<ShopService, Integer> replicas = new EnumMap<>(ShopService.class);
+        map(yaml, "replicas").forEach((service, count) -> replicas.put(ShopService.of(service), (Integer) count));
+        List<InstanceCrash> crashes = list(yaml, "crashes").stream()
+                .map(crash -> new InstanceCrash(
+                        new ServiceInstance(ShopService.of(text(crash, "service")), (Integer) crash.get("instance")),
+                        duration(crash, "for")))
+                .toList();
+        if (faults.isEmpty() && crashes.isEmpty()) {
+            throw new IllegalArgumentException(file + " has neither faults nor crashes");
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, String>> alerts = (List<Map<String, String>>) (List<?>) list(yaml, "expected_alerts");
         return new Scenario(
@@ -64,6 +77,8 @@ public final class Scenarios {
                 text(yaml, "symptom"),
                 text(yaml, "load"),
                 faults,
+                replicas,
+                crashes,
                 new Scenario.GroundTruth(text(truth, "service"), text(truth, "kind")),
                 alerts,
                 text(yaml, "runbook"));
@@ -97,13 +112,15 @@ public final class Scenarios {
         return value == null ? null : Duration.parse(value.toString());
     }
 
+    /** The map under {@code key}; empty when the file leaves it out. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> yaml, String key) {
-        return (Map<String, Object>) yaml.get(key);
+        return (Map<String, Object>) yaml.getOrDefault(key, Map.of());
     }
 
+    /** The list under {@code key}; empty when the file leaves it out. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> yaml, String key) {
-        return (List<Map<String, Object>>) yaml.get(key);
+        return (List<Map<String, Object>>) yaml.getOrDefault(key, List.of());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import dev.oddshop.launcher.ShopService;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -142,11 +143,22 @@ class HelmChartTest {
             assertThat(YamlFiles.path((Map<?, ?>) endpoint, "path")).isEqualTo("/actuator/prometheus");
             // the rules select the shop's targets by compose's job name
             assertThat((List<Object>) YamlFiles.path((Map<?, ?>) endpoint, "relabelings"))
-                    .contains(Map.of("targetLabel", "job", "replacement", "shop"));
+                    .contains(
+                            Map.of("targetLabel", "job", "replacement", "shop"),
+                            // the service's name, which its Service carries (below) and the alerts count instances by
+                            Map.of(
+                                    "sourceLabels",
+                                    List.of("__meta_kubernetes_service_label_app_kubernetes_io_name"),
+                                    "targetLabel",
+                                    "service_name"));
             assertThat(YamlFiles.read(StackConfigTest.STACK.resolve("prometheus/prometheus.yml")))
                     .contains("job_name: shop");
             for (Service service : of(objects, Service.class)) {
                 assertThat(service.getMetadata().getLabels()).containsAllEntriesOf((Map<String, String>) selector);
+                assertThat(service.getMetadata().getLabels().get("app.kubernetes.io/name"))
+                        .isIn(Stream.of(ShopService.values())
+                                .map(ShopService::module)
+                                .toList());
                 assertThat(service.getSpec().getPorts())
                         .extracting(port -> port.getName())
                         .contains((String) YamlFiles.path((Map<?, ?>) endpoint, "port"));

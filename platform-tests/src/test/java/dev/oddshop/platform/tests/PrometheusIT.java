@@ -86,6 +86,9 @@ class PrometheusIT {
     @Test
     void scrapesEveryServiceWithExemplars() {
         assertThat(query("up{job=\"shop\"} == 1")).hasSize(ShopService.values().length);
+        // every target labelled with its service, which the instance and service alerts count by
+        assertThat(query("count by (service_name) (up{job=\"shop\",service_name!=\"\"})"))
+                .hasSize(ShopService.values().length);
         Reply exemplars = this.prometheus.get("/api/v1/query_exemplars?query="
                 + encode("shop_checkout_seconds_bucket") + "&start=" + (System.currentTimeMillis() / 1000 - 600)
                 + "&end=" + (System.currentTimeMillis() / 1000 + 60));

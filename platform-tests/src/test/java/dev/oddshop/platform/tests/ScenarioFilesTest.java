@@ -2,6 +2,7 @@ package dev.oddshop.platform.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddshop.launcher.scenario.InstanceCrash;
 import dev.oddshop.launcher.scenario.Scenario;
 import dev.oddshop.launcher.scenario.ScenarioFault;
 import dev.oddshop.launcher.scenario.Scenarios;
@@ -10,9 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The scenario files hold together: ground truth among their faults, alerts that exist. */
+/** The scenario files hold together: ground truth among their faults or crashes, alerts that exist. */
 class ScenarioFilesTest {
 
     private static final Path ROOT =
@@ -29,18 +31,30 @@ class ScenarioFilesTest {
                         "db-pool-exhaustion",
                         "payment-cpu-hot-loop",
                         "catalog-memory-leak",
-                        "silent-payment-failures");
+                        "silent-payment-failures",
+                        "instance-crash");
         Set<String> alerts = StackConfigTest.alertRules().stream()
                 .map(rule -> (String) rule.get("alert"))
                 .collect(Collectors.toSet());
         for (Scenario scenario : scenarios) {
-            assertThat(scenario.faults()).as(scenario.name()).isNotEmpty();
-            assertThat(scenario.faults())
+            // the culprit is one of its faults, or one of the instances it crashes
+            List<List<String>> culprits = Stream.concat(
+                            scenario.faults().stream().map(fault -> List.of(fault.service(), fault.kind())),
+                            scenario.crashes().stream()
+                                    .map(crash ->
+                                            List.of(crash.instance().service().module(), "INSTANCE_CRASH")))
+                    .toList();
+            assertThat(culprits)
                     .as(scenario.name())
-                    .anySatisfy(fault -> assertThat(List.of(fault.service(), fault.kind()))
-                            .isEqualTo(List.of(
-                                    scenario.groundTruth().service(),
-                                    scenario.groundTruth().kind())));
+                    .contains(List.of(
+                            scenario.groundTruth().service(),
+                            scenario.groundTruth().kind()));
+            // a crash takes one replica of several: the scenario asks for them, and another instance serves on
+            for (InstanceCrash crash : scenario.crashes()) {
+                assertThat(scenario.replicas().getOrDefault(crash.instance().service(), 1))
+                        .as(scenario.name() + " crashes " + crash.instance().name())
+                        .isGreaterThanOrEqualTo(Math.max(2, crash.instance().index()));
+            }
             assertThat(scenario.expectedAlerts())
                     .as(scenario.name())
                     .isNotEmpty()

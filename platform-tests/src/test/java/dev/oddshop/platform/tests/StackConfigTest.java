@@ -67,13 +67,16 @@ class StackConfigTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(shop).containsEntry("metrics_path", "/actuator/prometheus");
-        List<String> targets = (List<String>) ((List<Map<String, Object>>) shop.get("static_configs"))
-                .getFirst()
-                .get("targets");
-        assertThat(targets)
-                .containsExactlyInAnyOrderElementsOf(Stream.of(ShopService.values())
-                        .map(service -> service.module() + ":" + service.port(8080))
-                        .toList());
+        // each target labelled with its service: the alerts count a service's live instances by it
+        Map<String, List<String>> targetsByService = ((List<Map<String, Object>>) shop.get("static_configs"))
+                .stream()
+                        .collect(Collectors.toMap(
+                                group -> ((Map<String, String>) group.get("labels")).get("service_name"),
+                                group -> (List<String>) group.get("targets")));
+        assertThat(targetsByService)
+                .isEqualTo(Stream.of(ShopService.values())
+                        .collect(Collectors.toMap(
+                                ShopService::module, service -> List.of(service.module() + ":" + service.port(8080)))));
     }
 
     @Test

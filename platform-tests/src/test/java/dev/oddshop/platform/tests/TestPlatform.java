@@ -79,7 +79,7 @@ final class TestPlatform implements AutoCloseable {
     }
 
     /** host:port of every service instance, for a Prometheus of the test's own. */
-    List<String> scrapeTargets() {
+    Map<String, List<String>> scrapeTargets() {
         return this.platform.scrapeTargets();
     }
 
