@@ -28,6 +28,7 @@ final class DrillRun {
                 : Optional.of(new InstanceCrashes(target.instances()
                         .orElseThrow(() -> new IllegalStateException(scenario.name()
                                 + " crashes instances, which the drill does on its embedded platform only"))));
+        target.startAudit();
         Instant start = Instant.now();
         LoadDriver load = LoadDriver.start(
                 scenario.load(),

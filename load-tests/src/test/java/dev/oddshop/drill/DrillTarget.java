@@ -52,6 +52,8 @@ final class DrillTarget implements AutoCloseable {
 
     private final Instances instances;
 
+    private AuditFigures auditFrom;
+
     private DrillTarget(
             String gateway,
             String adminToken,
@@ -186,7 +188,18 @@ final class DrillTarget implements AutoCloseable {
         return this.waits == null ? Map.of() : this.waits.waits(phase);
     }
 
-    /** The audit's findings once every order is final (or the wait ran out); empty means sound. */
+    /**
+     * Where the next audit counts from: the figures now, taken before a run's load while no
+     * checkout is in flight. A platform that serves several runs (the matrix's pairs) then audits
+     * each on its own, and one run's finding is not every later run's too.
+     */
+    void startAudit() throws Exception {
+        if (this.audit != null && this.providerUrl != null) {
+            this.auditFrom = new AuditFigures(this.audit.figures(), providerLedger());
+        }
+    }
+
+    /** The audit's findings since {@link #startAudit} once every order is final (or the wait ran out); empty means sound. */
     Optional<List<String>> audit(Duration settle) throws Exception {
         if (this.audit == null || this.providerUrl == null) {
             return Optional.empty();
@@ -195,8 +208,12 @@ final class DrillTarget implements AutoCloseable {
         while (this.audit.figures().pendingOrders() > 0 && System.nanoTime() < end) {
             Thread.sleep(2_000);
         }
-        return Optional.of(this.audit.findings(this.audit.figures(), providerLedger()));
+        return Optional.of(this.audit.findings(
+                this.audit.figures().since(this.auditFrom.figures()),
+                providerLedger().since(this.auditFrom.ledger())));
     }
+
+    private record AuditFigures(InvariantAudit.Figures figures, InvariantAudit.ProviderLedger ledger) {}
 
     private InvariantAudit.ProviderLedger providerLedger() throws IOException, InterruptedException {
         HttpResponse<String> ledger = HttpClient.newHttpClient()

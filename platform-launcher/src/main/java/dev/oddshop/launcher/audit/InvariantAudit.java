@@ -48,10 +48,39 @@ public final class InvariantAudit {
             long refundedCents,
             long negativeStock,
             long reservedStock,
-            long ordersWithSeveralPayments) {}
+            long ordersWithSeveralPayments) {
+
+        /**
+         * What happened since {@code before}, for an audit of one run on a platform that served
+         * others first: the totals as differences, the states (orders pending, stock below zero or
+         * reserved) as they are now. Taken between runs, when no checkout is in flight.
+         */
+        public Figures since(Figures before) {
+            return new Figures(
+                    this.pendingOrders,
+                    this.confirmedOrders - before.confirmedOrders,
+                    this.confirmedRevenueCents - before.confirmedRevenueCents,
+                    this.capturedPayments - before.capturedPayments,
+                    this.capturedCents - before.capturedCents,
+                    this.capturesNeverSent - before.capturesNeverSent,
+                    this.refundedPayments - before.refundedPayments,
+                    this.refundedCents - before.refundedCents,
+                    this.negativeStock,
+                    this.reservedStock,
+                    this.ordersWithSeveralPayments - before.ordersWithSeveralPayments);
+        }
+    }
 
     /** What the provider's ledger ({@code GET /v1/ledger}) says it did. */
     public record ProviderLedger(long succeeded, long refunds, long refundedAmountCents) {
+
+        /** What the provider did since {@code before}. */
+        public ProviderLedger since(ProviderLedger before) {
+            return new ProviderLedger(
+                    this.succeeded - before.succeeded,
+                    this.refunds - before.refunds,
+                    this.refundedAmountCents - before.refundedAmountCents);
+        }
 
         /** The ledger from its JSON, read by {@code field} (a field's name to its number). */
         public static ProviderLedger of(ToLongFunction<String> field) {
