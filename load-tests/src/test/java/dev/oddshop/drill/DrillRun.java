@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One drill: load throughout, warm-up, baseline, the scenario's faults on, off, recovery; then
@@ -57,13 +58,18 @@ final class DrillRun {
                     scenario.crashes().size());
             sleepUntil(faultStart.plus(timings.fault()));
             faults.stop(scenario);
-            crashes.ifPresent(crash -> crash.stop(scenario));
+            // an orchestrator restarts a crashed instance while the others serve on: the recovery
+            // starts now, not once the instance is ready again (that takes tens of seconds)
+            CompletableFuture<Void> restarted = crashes.map(
+                            crash -> CompletableFuture.runAsync(() -> crash.stop(scenario)))
+                    .orElseGet(() -> CompletableFuture.completedFuture(null));
             Instant faultEnd = Instant.now();
             log("%s: faults off; recovery", scenario.name());
             Phase fault = new Phase("fault", faultStart, faultEnd);
             Phase recovery = phase("recovery", faultEnd, timings.recovery());
             Path gatlingReport = load.awaitReport();
             sleepUntil(recovery.end().plusSeconds(5));
+            restarted.join();
 
             SignalCollector collector = new SignalCollector(prometheus);
             List<PhaseSignals> signals = new ArrayList<>();
