@@ -133,16 +133,16 @@ final class SuspectRanking {
                             .formatted(100 * before.liveHeapRatio(), 100 * during.liveHeapRatio()));
         }
         boolean poolLeaks = leaks(before, during);
-        if (hangs(before, during)) {
+        // requests waiting for a callee that is stuck, slow or failing itself are that callee's
+        // symptom, not a suspect here (the matrix pair catalog.product/LATENCY once ranked
+        // order-service HANG above the catalog's own latency)
+        if (hangs(before, during) && troubledCallees.isEmpty()) {
             String evidence =
                     "requests stuck inside it: the oldest still running after %.0f s (baseline %.1f s); the latency histogram records them only when they end"
                             .formatted(during.longestRunningSeconds(), before.longestRunningSeconds());
             double score = 12 + Math.min(during.longestRunningSeconds(), 60) / 10;
-            // stuck behind something else: a callee that is stuck or failing itself, or a pool whose
-            // connections are held longer than any request runs; the hang is a symptom here
-            if (!troubledCallees.isEmpty()) {
-                add(service, "HANG", score / 2, evidence + "; waiting for " + String.join(", ", troubledCallees));
-            } else if (poolLeaks) {
+            // stuck behind a pool whose connections are held longer than any request runs: a symptom too
+            if (poolLeaks) {
                 add(service, "HANG", score / 2, evidence + "; waiting for database connections the pool cannot give");
             } else {
                 add(service, "HANG", score, evidence);
