@@ -2,6 +2,8 @@ package dev.oddshop.catalog.product;
 
 import dev.oddshop.catalog.CatalogFaultPoints;
 import dev.oddshop.platform.fault.FaultPoints;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "catalog", description = "The product catalogue")
 @RestController
 @RequestMapping("/api/catalog/products")
 class ProductController {
@@ -26,6 +29,9 @@ class ProductController {
         this.faults = faults;
     }
 
+    @Operation(
+            summary = "List and search products",
+            description = "A page of products, matching the words in q and the category when given")
     @GetMapping
     ProductPage search(
             @RequestParam(defaultValue = "") @Size(max = 100) String q,
@@ -36,6 +42,7 @@ class ProductController {
         return this.catalog.search(q, category, page, size);
     }
 
+    @Operation(summary = "Read one product", description = "The product with its price")
     @GetMapping("/{id}")
     ProductView product(@PathVariable @Positive long id) {
         this.faults.strike(CatalogFaultPoints.PRODUCT);

@@ -1,6 +1,11 @@
 package dev.oddshop.gateway.fault;
 
 import dev.oddshop.platform.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to it). Each service keeps validating and answering for its own faults: the gateway forwards
  * the request with the caller's token and passes the answer back unchanged.
  */
+@Tag(name = "faults", description = "The lab's fault control, for every service and replica (admin)")
+@SecurityRequirement(name = "admin")
 @RestController
 @RequestMapping("/admin/faults")
 @ConditionalOnBooleanProperty("shop.faults.enabled")
@@ -56,14 +63,20 @@ class FaultFanOutController {
     }
 
     /** Every service's active faults; a service that does not answer is named with the reason. */
+    @Operation(summary = "List every service's active faults", description = "Each with the replicas that have it on")
     @GetMapping
-    Mono<Map<String, Object>> list(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    Mono<Map<String, Object>> list(
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return fromEveryService("", authorization);
     }
 
     /** Every service's declared fault points: what a fault may name, service by service. */
+    @Operation(
+            summary = "List the fault points every service declares",
+            description = "With the fault kinds that act at each")
     @GetMapping("/points")
-    Mono<Map<String, Object>> points(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    Mono<Map<String, Object>> points(
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return fromEveryService("/points", authorization);
     }
 
@@ -76,25 +89,32 @@ class FaultFanOutController {
                 .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
     }
 
+    @Operation(
+            summary = "Switch a fault on in a service",
+            description = "On every replica of the service, until its ttl (README, Faults and scenarios)")
+    @ApiResponse(responseCode = "201", description = "The fault as the service switched it on")
     @PostMapping("/{service}")
     Mono<ResponseEntity<JsonNode>> enable(
             @PathVariable String service,
             @RequestBody JsonNode fault,
-            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return call(HttpMethod.POST, service, "", authorization, fault);
     }
 
+    @Operation(summary = "Switch a fault off")
     @DeleteMapping("/{service}/{id}")
     Mono<ResponseEntity<JsonNode>> disable(
             @PathVariable String service,
             @PathVariable String id,
-            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return call(HttpMethod.DELETE, service, "/" + id, authorization, null);
     }
 
     /** Switches every fault of every service off: the big red button of a drill or a training session. */
+    @Operation(summary = "Switch every fault of every service off", description = "The ids switched off, by service")
     @DeleteMapping
-    Mono<Map<String, List<String>>> disableAll(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    Mono<Map<String, List<String>>> disableAll(
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         return Flux.fromIterable(this.services.keySet())
                 .flatMapSequential(service -> call(HttpMethod.GET, service, "", authorization, null)
                         .flatMapMany(answer -> Flux.fromIterable(answer.getBody()))

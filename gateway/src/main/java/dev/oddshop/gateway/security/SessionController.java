@@ -1,6 +1,9 @@
 package dev.oddshop.gateway.security;
 
 import dev.oddshop.gateway.security.SessionTokens.Session;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * back as {@code Authorization: Bearer}; a browser keeps it in an HttpOnly, SameSite=Strict
  * cookie that its scripts cannot read and other sites cannot send.
  */
+@Tag(name = "session", description = "The customer's anonymous session")
 @RestController
 class SessionController {
 
@@ -24,6 +28,11 @@ class SessionController {
         this.tokens = tokens;
     }
 
+    @Operation(
+            summary = "Open a customer session",
+            description = "An anonymous customer: the token to send as Authorization: Bearer, also set as the"
+                    + " HttpOnly cookie SHOP_SESSION for a browser")
+    @ApiResponse(responseCode = "201", description = "The session: its token, the customer's id, when it expires")
     @PostMapping("/api/session")
     ResponseEntity<Session> open(ServerHttpRequest request) {
         Session session = this.tokens.open();

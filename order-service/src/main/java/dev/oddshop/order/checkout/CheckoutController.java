@@ -5,6 +5,9 @@ import dev.oddshop.order.lifecycle.Order;
 import dev.oddshop.order.lifecycle.OrderStatus;
 import dev.oddshop.platform.fault.FaultPoints;
 import dev.oddshop.platform.web.CustomerId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "checkout", description = "Turning a cart into an order, paid by card")
 @RestController
 class CheckoutController {
 
@@ -46,6 +50,18 @@ class CheckoutController {
     }
 
     /** 201 for a new order, 200 when the Idempotency-Key names an order already made. */
+    @Operation(
+            summary = "Check out a cart",
+            description =
+                    "Reserves the stock, charges the card once and answers the order: CONFIRMED, FAILED (declined,"
+                            + " sold out) or PENDING (the payment's outcome is not known yet; settled later). A repeated"
+                            + " Idempotency-Key answers the same order (200).")
+    @ApiResponse(responseCode = "201", description = "The order the checkout made")
+    @ApiResponse(responseCode = "200", description = "The order an earlier checkout with this Idempotency-Key made")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The cart is empty, checked out already or changing, or a product is unavailable")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another cart")
     @PostMapping("/api/orders/carts/{cartId}/checkout")
     ResponseEntity<CheckoutResponse> checkout(
             CustomerId customer,

@@ -1,11 +1,9 @@
 package dev.oddshop.platform.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -205,16 +202,8 @@ final class Runbooks {
      * {@code npm ci} when they are missing. Node.js is required: CI installs it.
      */
     static List<JsonNode> parseWithGrafanaGrammars(List<Query> queries) {
-        String missing = "Node.js (node and npm) must be on the PATH to check the runbooks' LogQL and TraceQL with "
-                + "Grafana's grammars: install Debian's packages nodejs and npm (CI's .ci/run does)";
-        if (!RequiredTools.onPath("node") || !RequiredTools.onPath("npm")) {
-            fail(missing);
-        }
         try {
-            if (!Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-logql"))
-                    || !Files.isDirectory(QUERY_CHECK.resolve("node_modules/@grafana/lezer-traceql"))) {
-                run(QUERY_CHECK, 300, "npm", "ci", "--no-audit", "--no-fund");
-            }
+            NodeTools.install(QUERY_CHECK, "@grafana/lezer-logql", "@grafana/lezer-traceql");
             Path input = ROOT.resolve("platform-tests/target/runbook-queries-"
                     + ProcessHandle.current().pid() + ".json");
             Files.createDirectories(input.getParent());
@@ -224,7 +213,7 @@ final class Runbooks {
                 payload.add(Map.of("id", String.valueOf(i), "language", query.language(), "query", query.text()));
             }
             Files.writeString(input, JSON.writeValueAsString(payload));
-            String output = run(QUERY_CHECK, 60, "node", "check.mjs", input.toString());
+            String output = NodeTools.run(QUERY_CHECK, 60, "node", "check.mjs", input.toString());
             Files.deleteIfExists(input);
             List<JsonNode> report = new ArrayList<>();
             JSON.readTree(output).forEach(report::add);
@@ -233,31 +222,5 @@ final class Runbooks {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    private static String run(Path directory, int timeoutSeconds, String... command) throws IOException {
-        Path log = ROOT.resolve("platform-tests/target/" + command[0] + "-"
-                + ProcessHandle.current().pid() + ".err");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectError(log.toFile())
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
-            }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        String errors = Files.readString(log);
-        Files.deleteIfExists(log);
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + " in " + directory + "\n" + output + errors)
-                .isZero();
-        return output;
     }
 }
