@@ -1,8 +1,8 @@
 package dev.oddshop.drill;
 
 import dev.oddshop.launcher.ShopService;
-import dev.oddshop.launcher.scenario.Scenario;
-import dev.oddshop.launcher.scenario.Scenarios;
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.Scenarios;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +53,7 @@ public final class Drill {
         for (Scenario scenario : scenarios) {
             Path scenarioOut = out.resolve(scenario.name());
             DrillRun.log("%s: starting (%s of load in all)", scenario.name(), timings.total());
-            try (DrillTarget target = target(options, root, scenarioOut, scenario.replicas())) {
+            try (DrillTarget target = target(options, root, scenarioOut, ShopService.replicas(scenario.replicas()))) {
                 results.add(stoppedOnInterrupt(target, () -> {
                     DrillResult result = DrillRun.run(scenario, timings, target, scenarioOut);
                     Path report = DrillReport.write(

@@ -1,6 +1,6 @@
 package dev.oddshop.drill;
 
-import dev.oddshop.launcher.scenario.Scenario;
+import dev.oddshop.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

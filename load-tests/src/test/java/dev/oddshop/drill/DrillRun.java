@@ -2,7 +2,7 @@ package dev.oddshop.drill;
 
 import dev.oddshop.launcher.scenario.FaultControl;
 import dev.oddshop.launcher.scenario.InstanceCrashes;
-import dev.oddshop.launcher.scenario.Scenario;
+import dev.oddshop.scenario.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.oddshop.drill;
 
 import dev.oddshop.launcher.scenario.FaultControl;
-import dev.oddshop.launcher.scenario.Scenario;
+import dev.oddshop.scenario.Scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.oddshop.drill;
 
-import dev.oddshop.launcher.scenario.Scenario;
-import dev.oddshop.launcher.scenario.ScenarioFault;
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.ScenarioFault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

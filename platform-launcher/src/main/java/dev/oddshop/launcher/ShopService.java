@@ -1,6 +1,8 @@
 package dev.oddshop.launcher;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The applications of the platform, in start order, each on its port offset from the gateway's (its first instance's). */
 public enum ShopService {
@@ -43,6 +45,13 @@ public enum ShopService {
             }
         }
         throw new IllegalArgumentException("No service " + module);
+    }
+
+    /** Instances per service, from a map by module name (a scenario file's {@code replicas}). */
+    public static Map<ShopService, Integer> replicas(Map<String, Integer> byModule) {
+        Map<ShopService, Integer> replicas = new EnumMap<>(ShopService.class);
+        byModule.forEach((module, count) -> replicas.put(of(module), count));
+        return replicas;
     }
 
     public int port(int gatewayPort) {

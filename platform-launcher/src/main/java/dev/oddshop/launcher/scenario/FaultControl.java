@@ -1,5 +1,7 @@
 package dev.oddshop.launcher.scenario;
 
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.ScenarioFault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

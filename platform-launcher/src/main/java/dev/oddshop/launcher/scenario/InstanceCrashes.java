@@ -1,6 +1,10 @@
 package dev.oddshop.launcher.scenario;
 
 import dev.oddshop.launcher.Instances;
+import dev.oddshop.launcher.ServiceInstance;
+import dev.oddshop.launcher.ShopService;
+import dev.oddshop.scenario.InstanceCrash;
+import dev.oddshop.scenario.Scenario;
 
 /** Puts a scenario's crashes to work on the platform's instances: kills them, then starts them again. */
 public final class InstanceCrashes {
@@ -13,14 +17,19 @@ public final class InstanceCrashes {
 
     /** Kills every instance the scenario crashes. */
     public void start(Scenario scenario) {
-        scenario.crashes().forEach(crash -> this.instances.kill(crash.instance()));
+        scenario.crashes().forEach(crash -> this.instances.kill(instance(crash)));
     }
 
     /** Starts again every crashed instance still down, each once it is ready; one started by hand is no error. */
     public void stop(Scenario scenario) {
         scenario.crashes().stream()
-                .map(InstanceCrash::instance)
+                .map(InstanceCrashes::instance)
                 .filter(instance -> !this.instances.isRunning(instance))
                 .forEach(this.instances::start);
+    }
+
+    /** The platform's instance a crash names; throws for a service or instance the platform cannot have. */
+    public static ServiceInstance instance(InstanceCrash crash) {
+        return new ServiceInstance(ShopService.of(crash.service()), crash.instance());
     }
 }

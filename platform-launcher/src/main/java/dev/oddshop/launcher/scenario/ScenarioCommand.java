@@ -1,12 +1,15 @@
 package dev.oddshop.launcher.scenario;
 
 import dev.oddshop.launcher.LauncherControlClient;
+import dev.oddshop.scenario.InstanceCrash;
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.ScenarioFault;
+import dev.oddshop.scenario.Scenarios;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code ./shop scenario list|start|stop [NAME]}: the scenario files put to work through the
@@ -36,7 +39,7 @@ public final class ScenarioCommand {
                 : Optional.of(new InstanceCrashes(LauncherControlClient.of(root.resolve("run"), token)
                         .orElseThrow(() -> new IllegalStateException(scenario.name()
                                 + " crashes instances: it needs the platform of ./shop up --replicas "
-                                + replicas(scenario) + " (in Kubernetes, delete the pod: kubectl delete pod"
+                                + scenario.replicasOption() + " (in Kubernetes, delete the pod: kubectl delete pod"
                                 + " --grace-period=0 --force)"))));
         if (action.equals("start")) {
             faults.start(scenario);
@@ -51,7 +54,7 @@ public final class ScenarioCommand {
             for (InstanceCrash crash : scenario.crashes()) {
                 System.out.printf(
                         "  %-26s killed (SIGKILL); back with ./shop scenario stop %s%n",
-                        crash.instance().name(), scenario.name());
+                        InstanceCrashes.instance(crash).name(), scenario.name());
             }
             System.out.println("Users will see: " + scenario.symptom());
             System.out.println("Stop it early with ./shop scenario stop " + scenario.name());
@@ -60,12 +63,5 @@ public final class ScenarioCommand {
             crashes.ifPresent(crash -> crash.stop(scenario));
             System.out.println("Scenario " + scenario.name() + " stopped.");
         }
-    }
-
-    /** The scenario's replicas as --replicas takes them: order-service=2. */
-    private static String replicas(Scenario scenario) {
-        return scenario.replicas().entrySet().stream()
-                .map(entry -> entry.getKey().module() + "=" + entry.getValue())
-                .collect(Collectors.joining(","));
     }
 }

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.launcher.scenario.FaultControl;
-import dev.oddshop.launcher.scenario.Scenario;
-import dev.oddshop.launcher.scenario.ScenarioFault;
-import dev.oddshop.launcher.scenario.Scenarios;
 import dev.oddshop.platform.tests.ShopApi.Reply;
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.ScenarioFault;
+import dev.oddshop.scenario.Scenarios;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

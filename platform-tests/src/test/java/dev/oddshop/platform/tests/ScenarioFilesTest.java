@@ -2,10 +2,13 @@ package dev.oddshop.platform.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oddshop.launcher.scenario.InstanceCrash;
-import dev.oddshop.launcher.scenario.Scenario;
-import dev.oddshop.launcher.scenario.ScenarioFault;
-import dev.oddshop.launcher.scenario.Scenarios;
+import dev.oddshop.launcher.ServiceInstance;
+import dev.oddshop.launcher.ShopService;
+import dev.oddshop.launcher.scenario.InstanceCrashes;
+import dev.oddshop.scenario.InstanceCrash;
+import dev.oddshop.scenario.Scenario;
+import dev.oddshop.scenario.ScenarioFault;
+import dev.oddshop.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +43,7 @@ class ScenarioFilesTest {
             // the culprit is one of its faults, or one of the instances it crashes
             List<List<String>> culprits = Stream.concat(
                             scenario.faults().stream().map(fault -> List.of(fault.service(), fault.kind())),
-                            scenario.crashes().stream()
-                                    .map(crash ->
-                                            List.of(crash.instance().service().module(), "INSTANCE_CRASH")))
+                            scenario.crashes().stream().map(crash -> List.of(crash.service(), "INSTANCE_CRASH")))
                     .toList();
             assertThat(culprits)
                     .as(scenario.name())
@@ -50,10 +51,13 @@ class ScenarioFilesTest {
                             scenario.groundTruth().service(),
                             scenario.groundTruth().kind()));
             // a crash takes one replica of several: the scenario asks for them, and another instance serves on
+            // (and the platform can have them: the service exists and scales)
+            ShopService.replicas(scenario.replicas());
             for (InstanceCrash crash : scenario.crashes()) {
-                assertThat(scenario.replicas().getOrDefault(crash.instance().service(), 1))
-                        .as(scenario.name() + " crashes " + crash.instance().name())
-                        .isGreaterThanOrEqualTo(Math.max(2, crash.instance().index()));
+                ServiceInstance instance = InstanceCrashes.instance(crash);
+                assertThat(scenario.replicas().getOrDefault(crash.service(), 1))
+                        .as(scenario.name() + " crashes " + instance.name())
+                        .isGreaterThanOrEqualTo(Math.max(2, instance.index()));
             }
             assertThat(scenario.expectedAlerts())
                     .as(scenario.name())

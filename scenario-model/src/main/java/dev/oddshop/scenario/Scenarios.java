@@ -1,14 +1,12 @@
-package dev.oddshop.launcher.scenario;
+package dev.oddshop.scenario;
 
-import dev.oddshop.launcher.ServiceInstance;
-import dev.oddshop.launcher.ShopService;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,7 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads the scenario files of a directory (scenarios/ at the project root). */
+/** Reads the scenario files of a directory (scenarios/ at the project root), or one file's text. */
 public final class Scenarios {
 
     private final Path directory;
@@ -47,26 +45,29 @@ public final class Scenarios {
     }
 
     static Scenario read(Path file) throws IOException {
-        Map<String, Object> yaml;
         try (Reader reader = Files.newBufferedReader(file)) {
-            yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return read(file.getFileName().toString(), reader);
         }
+    }
+
+    /** The scenario in {@code reader}, the text of the file named {@code fileName} (NAME.yml). */
+    public static Scenario read(String fileName, Reader reader) {
+        Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         String name = text(yaml, "name");
-        if (!file.getFileName().toString().equals(name + ".yml")) {
-            throw new IllegalArgumentException(file + " must be named " + name + ".yml");
+        if (!fileName.equals(name + ".yml")) {
+            throw new IllegalArgumentException(fileName + " must be named " + name + ".yml");
         }
         Map<String, Object> truth = map(yaml, "ground_truth");
         List<ScenarioFault> faults =
                 list(yaml, "faults").stream().map(fault -> fault(name, fault)).toList();
-        Map<ShopService, Integer> replicas = new EnumMap<>(ShopService.class);
-        map(yaml, "replicas").forEach((service, count) -> replicas.put(ShopService.of(service), (Integer) count));
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        map(yaml, "replicas").forEach((service, count) -> replicas.put(service, (Integer) count));
         List<InstanceCrash> crashes = list(yaml, "crashes").stream()
                 .map(crash -> new InstanceCrash(
-                        new ServiceInstance(ShopService.of(text(crash, "service")), (Integer) crash.get("instance")),
-                        duration(crash, "for")))
+                        text(crash, "service"), (Integer) crash.get("instance"), duration(crash, "for")))
                 .toList();
         if (faults.isEmpty() && crashes.isEmpty()) {
-            throw new IllegalArgumentException(file + " has neither faults nor crashes");
+            throw new IllegalArgumentException(fileName + " has neither faults nor crashes");
         }
         @SuppressWarnings("unchecked")
         List<Map<String, String>> alerts = (List<Map<String, String>>) (List<?>) list(yaml, "expected_alerts");

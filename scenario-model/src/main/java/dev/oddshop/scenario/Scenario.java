@@ -1,9 +1,9 @@
-package dev.oddshop.launcher.scenario;
+package dev.oddshop.scenario;
 
-import dev.oddshop.launcher.ShopService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * needs and the instances it crashes, what users see, the ground truth a diagnosis must name and
  * the alerts that must fire.
  *
- * @param replicas instances per service the scenario needs (the embedded platform's --replicas); empty for one each
+ * @param replicas instances per service (module name) the scenario needs (the embedded platform's --replicas);
+ * empty for one each
  */
 public record Scenario(
         String name,
@@ -20,7 +21,7 @@ public record Scenario(
         String symptom,
         String load,
         List<ScenarioFault> faults,
-        Map<ShopService, Integer> replicas,
+        Map<String, Integer> replicas,
         List<InstanceCrash> crashes,
         GroundTruth groundTruth,
         List<Map<String, String>> expectedAlerts,
@@ -43,6 +44,29 @@ public record Scenario(
                 this.groundTruth,
                 this.expectedAlerts,
                 this.runbook);
+    }
+
+    /** The same scenario with every fault starting {@code by} later, under {@code note}. */
+    public Scenario delayed(Duration by, String note) {
+        return new Scenario(
+                this.name,
+                this.title,
+                this.story,
+                this.symptom,
+                this.load,
+                this.faults.stream().map(fault -> fault.delayed(by, note)).toList(),
+                this.replicas,
+                this.crashes,
+                this.groundTruth,
+                this.expectedAlerts,
+                this.runbook);
+    }
+
+    /** The replicas as the launcher's --replicas option takes them: {@code order-service=2}. */
+    public String replicasOption() {
+        return this.replicas.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(","));
     }
 
     /** When the last fault ends or the last crashed instance comes back, from the scenario's start. */

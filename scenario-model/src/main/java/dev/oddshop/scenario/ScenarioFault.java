@@ -1,4 +1,4 @@
-package dev.oddshop.launcher.scenario;
+package dev.oddshop.scenario;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,6 +33,21 @@ public record ScenarioFault(
                 this.after,
                 length,
                 this.note);
+    }
+
+    /** The same fault starting {@code by} later, under another note (a surprise keeps its scenario's name secret). */
+    public ScenarioFault delayed(Duration by, String note) {
+        return new ScenarioFault(
+                this.service,
+                this.id,
+                this.kind,
+                this.point,
+                this.probability,
+                this.duration,
+                this.jitter,
+                this.after.plus(by),
+                this.lifetime,
+                note);
     }
 
     /** The body of POST /admin/faults: the delay and ttl carry the timing, so nothing has to wait here. */
