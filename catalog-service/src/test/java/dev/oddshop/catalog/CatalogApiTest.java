@@ -2,15 +2,18 @@ package dev.oddshop.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oddshop.catalog.product.Categories;
 import dev.oddshop.catalog.product.ProductPage;
 import dev.oddshop.catalog.product.ProductView;
 import dev.oddshop.launcher.EmbeddedPostgresServer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +41,29 @@ class CatalogApiTest {
         ProductPage books = search("/api/catalog/products?category=books&size=5");
         assertThat(books.total()).isBetween(100L, all.total() - 100);
         assertThat(books.items()).allSatisfy(p -> assertThat(p.category()).isEqualTo("books"));
+    }
+
+    @Test
+    void listsEveryCategoryOnceInOrder() {
+        Categories categories = this.http
+                .get()
+                .uri("/api/catalog/categories")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+                .expectBody(Categories.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(categories.categories())
+                .contains("books")
+                .doesNotHaveDuplicates()
+                .isSorted();
+        assertThat(categories.categories())
+                .allSatisfy(category -> assertThat(search("/api/catalog/products?size=1&category=" + category)
+                                .total())
+                        .isPositive());
     }
 
     @Test

@@ -31,6 +31,10 @@ class ProductCatalog {
         return this.products.findById(id).map(Product::view).orElseThrow(() -> ApiException.notFound("Product", id));
     }
 
+    Categories categories() {
+        return new Categories(this.products.categories());
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -1,5 +1,6 @@
 package dev.oddshop.catalog.product;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,4 +18,7 @@ interface ProductRepository extends Repository<Product, Long> {
 			  and (:category = '' or p.category = :category)
 			""")
     Page<Product> search(String pattern, String category, Pageable pageable);
+
+    @Query("select distinct p.category from Product p order by p.category")
+    List<String> categories();
 }

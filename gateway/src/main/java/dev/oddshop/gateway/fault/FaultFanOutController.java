@@ -1,24 +1,16 @@
 package dev.oddshop.gateway.fault;
 
-import dev.oddshop.platform.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One place to see and switch every service's faults (the CLI, the drill and compose users talk
@@ -44,22 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/admin/faults")
 @ConditionalOnBooleanProperty("shop.faults.enabled")
-@EnableConfigurationProperties(FaultTargets.class)
 class FaultFanOutController {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final ServiceFaults faults;
 
-    private final Map<String, URI> services;
-
-    private final WebClient http;
-
-    private final JsonMapper json;
-
-    FaultFanOutController(FaultTargets targets, LoadBalancedExchangeFilterFunction loadBalancer, JsonMapper json) {
-        this.services = targets.services();
-        // any live instance answers for its service: the replicas share their faults
-        this.http = WebClient.builder().filter(loadBalancer).build();
-        this.json = json;
+    FaultFanOutController(ServiceFaults faults) {
+        this.faults = faults;
     }
 
     /** Every service's active faults; a service that does not answer is named with the reason. */
@@ -67,7 +47,7 @@ class FaultFanOutController {
     @GetMapping
     Mono<Map<String, Object>> list(
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return fromEveryService("", authorization);
+        return this.faults.fromEveryService("", authorization);
     }
 
     /** Every service's declared fault points: what a fault may name, service by service. */
@@ -77,16 +57,7 @@ class FaultFanOutController {
     @GetMapping("/points")
     Mono<Map<String, Object>> points(
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return fromEveryService("/points", authorization);
-    }
-
-    private Mono<Map<String, Object>> fromEveryService(String path, String authorization) {
-        return Flux.fromIterable(this.services.keySet())
-                .flatMapSequential(service -> call(HttpMethod.GET, service, path, authorization, null)
-                        .map(answer -> Map.entry(service, (Object) answer.getBody()))
-                        .onErrorResume(ex ->
-                                Mono.just(Map.entry(service, Map.of("error", String.valueOf(ex.getMessage()))))))
-                .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
+        return this.faults.fromEveryService("/points", authorization);
     }
 
     @Operation(
@@ -98,7 +69,7 @@ class FaultFanOutController {
             @PathVariable String service,
             @RequestBody JsonNode fault,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return call(HttpMethod.POST, service, "", authorization, fault);
+        return this.faults.call(HttpMethod.POST, service, "", authorization, fault);
     }
 
     @Operation(summary = "Switch a fault off")
@@ -107,7 +78,7 @@ class FaultFanOutController {
             @PathVariable String service,
             @PathVariable String id,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return call(HttpMethod.DELETE, service, "/" + id, authorization, null);
+        return this.faults.call(HttpMethod.DELETE, service, "/" + id, authorization, null);
     }
 
     /** Switches every fault of every service off: the big red button of a drill or a training session. */
@@ -115,40 +86,16 @@ class FaultFanOutController {
     @DeleteMapping
     Mono<Map<String, List<String>>> disableAll(
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Flux.fromIterable(this.services.keySet())
-                .flatMapSequential(service -> call(HttpMethod.GET, service, "", authorization, null)
+        return Flux.fromIterable(this.faults.services())
+                .flatMapSequential(service -> this.faults
+                        .call(HttpMethod.GET, service, "", authorization, null)
                         .flatMapMany(answer -> Flux.fromIterable(answer.getBody()))
                         .map(fault -> fault.get("id").asString())
-                        .concatMap(id -> call(HttpMethod.DELETE, service, "/" + id, authorization, null)
+                        .concatMap(id -> this.faults
+                                .call(HttpMethod.DELETE, service, "/" + id, authorization, null)
                                 .thenReturn(id))
                         .collectList()
                         .map(ids -> Map.entry(service, ids)))
                 .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
-    }
-
-    private Mono<ResponseEntity<JsonNode>> call(
-            HttpMethod method, String service, String path, String authorization, JsonNode body) {
-        URI base = this.services.get(service);
-        if (base == null) {
-            return Mono.just(unknown(service));
-        }
-        WebClient.RequestBodySpec request = this.http
-                .method(method)
-                .uri(base.resolve("/admin/faults" + path))
-                .header(HttpHeaders.AUTHORIZATION, authorization);
-        return (body == null
-                        ? request
-                        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
-                .exchangeToMono(response -> response.toEntity(JsonNode.class))
-                .timeout(TIMEOUT);
-    }
-
-    private ResponseEntity<JsonNode> unknown(String service) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, "No service " + service + "; known: " + this.services.keySet());
-        problem.setType(ProblemTypes.of("not-found"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(this.json.valueToTree(problem));
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A Resilience4j rate limiter per client on /api/**: the session's customer, or the source
- * address for requests without a session. Over the limit a request is refused at once with 429
+ * A Resilience4j rate limiter per client on /api/** and on the pages' telemetry (/faro/**, which
+ * anyone may post to): the session's customer, or the source address for requests without a
+ * session. Over the limit a request is refused at once with 429
  * and Retry-After; the admin is not limited. Limiters of idle clients are dropped.
  */
 @Component
@@ -53,7 +54,8 @@ class ClientRateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith("/api/") && !path.startsWith("/faro/")) {
             return chain.filter(exchange);
         }
         return Caller.of(exchange).flatMap(caller -> {

@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
  * the public routes a valid session names the client for its rate limit, an invalid one is
  * ignored;</li>
  * <li>everything else: open, and answered by routing (404 where no route exists, /internal/**
- * included).</li>
+ * included) or by the pages, under a Content-Security-Policy that runs the gateway's scripts only.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +47,10 @@ class GatewaySecurityConfiguration {
     private static final ServerWebExchangeMatcher PUBLIC_API = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/session"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/catalog/**", "/api/inventory/**"));
+
+    private static final String PAGE_POLICY =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                    + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final ServerWebExchangeMatcher CUSTOMER_API =
             ServerWebExchangeMatchers.pathMatchers("/api/orders/**", "/api/payments", "/api/payments/**");
@@ -112,6 +116,9 @@ class GatewaySecurityConfiguration {
     SecurityWebFilterChain openSecurity(ServerHttpSecurity http) {
         return stateless(http)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // the pages (the storefront, the control room, Swagger UI) run only the gateway's own
+                // scripts and talk only to it; Swagger UI's widgets set inline styles and data: images
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
                 .build();
     }
 

@@ -83,6 +83,8 @@ class GatewaySecurityTest {
     static Stream<Attempt> adminAttempts() {
         return Stream.of(
                         BypassAttempts.against("POST", "/admin/faults", ADMIN_TOKEN, true),
+                        BypassAttempts.against("POST", "/admin/scenarios/checkout-incident", ADMIN_TOKEN, true),
+                        BypassAttempts.against("DELETE", "/admin/surprise", ADMIN_TOKEN, true),
                         BypassAttempts.against("GET", "/actuator/env", ADMIN_TOKEN, true),
                         BypassAttempts.against("PUT", "/api/inventory/stock/42", ADMIN_TOKEN, false))
                 .flatMap(List::stream);

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every service's OpenAPI document as the running platform serves it: the public services'
  * through the gateway (where Swagger UI at /docs lists them beside the gateway's own), the
  * provider simulator's from itself. Redocly CLI's recommended rules (api-lint/, run with Node.js)
- * find no error in any of them.
+ * find no error in any of them; Swagger UI at /docs lists them all in a real browser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedPlatform.class)
@@ -116,6 +117,21 @@ class ApiDocsIT {
         List<String> urls = new ArrayList<>();
         config.body().path("urls").forEach(url -> urls.add(url.path("url").asString()));
         assertThat(urls).containsExactlyInAnyOrderElementsOf(AT_THE_GATEWAY.values());
+    }
+
+    @Test
+    void swaggerUiListsEveryDocumentInABrowserUnderThePagePolicy() {
+        try (Browser browser =
+                Browser.open(this.platform.url(ShopService.GATEWAY)).go("/docs")) {
+            // the first document of the list, by name
+            browser.awaitText(".swagger-ui .info .title", "ODD Shop catalog API");
+            assertThat(browser.all(".topbar select option"))
+                    .extracting(WebElement::getText)
+                    .containsExactlyInAnyOrderElementsOf(AT_THE_GATEWAY.keySet().stream()
+                            .map(name -> name.equals("gateway") ? "gateway (sessions, control room, faults)" : name)
+                            .toList());
+            browser.screenshot("api-docs");
+        }
     }
 
     private static JsonNode document(ShopApi api, String path) {

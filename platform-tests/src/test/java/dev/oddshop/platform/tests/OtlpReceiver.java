@@ -20,11 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for Tempo, which cannot run here: an OTLP/HTTP receiver (protobuf on /v1/traces)
  * that keeps every span the services export, and a Pyroscope ingest endpoint that notes
- * which applications uploaded profiles.
+ * which applications uploaded profiles. It stands in for Alloy's faro.receiver too (/collect):
+ * the browser's spans (OTLP JSON inside Faro's payload) join the services' as the pages' own, and
+ * its measurements, events and exceptions are noted by kind.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -45,6 +49,10 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final List<String> profiledApplications = new CopyOnWriteArrayList<>();
 
+    private final List<String> browserItems = new CopyOnWriteArrayList<>();
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
     OtlpReceiver() {
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,6 +61,7 @@ final class OtlpReceiver implements AutoCloseable {
         }
         this.server.createContext("/v1/traces", this::receive);
         this.server.createContext("/ingest", this::ingestProfile);
+        this.server.createContext("/collect", this::collectFromBrowser);
         this.server.start();
     }
 
@@ -63,6 +72,19 @@ final class OtlpReceiver implements AutoCloseable {
     /** Where the Pyroscope agents upload; a stand-in for Pyroscope, which cannot run here either. */
     String profilesEndpoint() {
         return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
+
+    /** The Faro receiver the gateway passes the pages' telemetry on to (its /collect). */
+    String browserCollector() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
+
+    /**
+     * What the pages sent besides spans, as {@code kind:name}: {@code measurement:web-vitals},
+     * {@code event:faro.performance.navigation}, {@code exception:TypeError}...
+     */
+    List<String> browserItems() {
+        return List.copyOf(this.browserItems);
     }
 
     /** The application names ({@code name} up to its first '{') of the profiles received. */
@@ -108,6 +130,44 @@ final class OtlpReceiver implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
         exchange.sendResponseHeaders(200, response.length);
         exchange.getResponseBody().write(response);
+        exchange.close();
+    }
+
+    private void collectFromBrowser(HttpExchange exchange) throws IOException {
+        JsonNode payload;
+        try (InputStream body = exchange.getRequestBody()) {
+            payload = this.json.readTree(body);
+        }
+        String app = payload.path("meta").path("app").path("name").asString();
+        for (JsonNode resource : payload.path("traces").path("resourceSpans")) {
+            for (JsonNode scope : resource.path("scopeSpans")) {
+                for (JsonNode span : scope.path("spans")) {
+                    this.spans.add(new ReceivedSpan(
+                            app,
+                            span.path("traceId").asString(),
+                            span.path("spanId").asString(),
+                            span.path("parentSpanId").asString(""),
+                            span.path("name").asString(),
+                            Span.SpanKind.forNumber(span.path("kind").asInt()),
+                            span.path("status").path("code").asInt() == Status.StatusCode.STATUS_CODE_ERROR_VALUE,
+                            Map.of(),
+                            List.of()));
+                }
+            }
+        }
+        payload.path("measurements")
+                .forEach(item ->
+                        this.browserItems.add("measurement:" + item.path("type").asString()));
+        payload.path("events")
+                .forEach(item ->
+                        this.browserItems.add("event:" + item.path("name").asString()));
+        payload.path("exceptions")
+                .forEach(item ->
+                        this.browserItems.add("exception:" + item.path("type").asString()));
+        // Alloy's answer
+        byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(202, ok.length);
+        exchange.getResponseBody().write(ok);
         exchange.close();
     }
 

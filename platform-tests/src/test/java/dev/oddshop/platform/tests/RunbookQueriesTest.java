@@ -122,6 +122,31 @@ class RunbookQueriesTest {
     }
 
     @Test
+    void theDashboardsLogqlParsesAndSelectsLabelsAlloyShips() throws IOException {
+        List<Query> queries = StackConfigTest.dashboardQueries("loki").stream()
+                .map(text -> new Query(StackConfigTest.STACK.resolve("grafana/dashboards"), 0, "logql", text))
+                .toList();
+        assertThat(queries).as("the overview's Frontend row").isNotEmpty();
+        Set<String> labels = lokiLabels();
+        assertThat(labels).as("faro.receiver's extra_log_labels").contains("app", "kind");
+        List<JsonNode> report = Runbooks.parseWithGrafanaGrammars(queries);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            for (JsonNode error : report.get(i).path("errors")) {
+                problems.add(queries.get(i) + "\n    syntax error near \""
+                        + error.path("near").asString() + "\"");
+            }
+            for (JsonNode label : report.get(i).path("streamLabels")) {
+                if (!labels.contains(label.asString())) {
+                    problems.add(queries.get(i) + "\n    stream selector label '" + label.asString()
+                            + "' is not one of " + labels);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void logqlUsesOnlyTheLabelsAndStructuredMetadataAlloyShipsAndFieldsTheLogsHave() {
         Set<String> labels = lokiLabels();
         Set<String> metadata = lokiStructuredMetadata();
@@ -268,10 +293,17 @@ class RunbookQueriesTest {
         assertThat(problems).isEmpty();
     }
 
-    /** The Loki labels Alloy sets: stage.labels and the relabelled target labels. */
+    /** The Loki labels Alloy sets: stage.labels, the relabelled target labels and faro.receiver's extra_log_labels. */
     static Set<String> lokiLabels() {
         String alloy = Runbooks.read(StackConfigTest.STACK.resolve("alloy/config.alloy"));
         Set<String> labels = new TreeSet<>(blockKeys(alloy, "stage.labels"));
+        Matcher faro = Pattern.compile("extra_log_labels\\s*=\\s*\\{([^}]*)}").matcher(alloy);
+        while (faro.find()) {
+            Matcher key = Pattern.compile("(\\w+)\\s*=").matcher(faro.group(1));
+            while (key.find()) {
+                labels.add(key.group(1));
+            }
+        }
         Matcher target = Pattern.compile("target_label\\s*=\\s*\"([^\"]+)\"").matcher(alloy);
         while (target.find()) {
             labels.add(target.group(1));

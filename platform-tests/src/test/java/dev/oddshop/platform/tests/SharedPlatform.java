@@ -1,5 +1,8 @@
 package dev.oddshop.platform.tests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * memory and a tripped breaker behind).
  */
 final class SharedPlatform implements ParameterResolver {
+
+    /** Where the pages link Grafana to (no Grafana runs here: the links are only checked). */
+    static final String GRAFANA_URL = "http://localhost:3000";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
 
@@ -57,11 +63,29 @@ final class SharedPlatform implements ParameterResolver {
                                         "SIMULATOR_LATENCY_JITTER",
                                         "10ms",
                                         "SHOP_ORDERS_STALE_AFTER",
-                                        "10s")));
+                                        "10s",
+                                        "SHOP_GRAFANA_URL",
+                                        GRAFANA_URL,
+                                        // the pages' own telemetry on, with Faro from browser-telemetry/ (npm)
+                                        "SHOP_BROWSER_TELEMETRY_ASSETS",
+                                        browserTelemetryAssets(),
+                                        "SHOP_BROWSER_TELEMETRY_COLLECTOR",
+                                        receiver.browserCollector())));
             } catch (RuntimeException ex) {
                 receiver.close();
                 throw ex;
             }
+        }
+
+        /** Faro's browser bundles, installed from browser-telemetry/'s lock file when missing. */
+        private static String browserTelemetryAssets() {
+            Path project = Runbooks.ROOT.resolve("browser-telemetry");
+            try {
+                NodeTools.install(project, "@grafana/faro-web-sdk", "@grafana/faro-web-tracing");
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return project.resolve("node_modules").toString();
         }
 
         @Override
