@@ -6,8 +6,16 @@ import static org.awaitility.Awaitility.await;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.platform.tests.OtlpReceiver.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +219,68 @@ class StorefrontIT {
         this.browser.awaitText("#order-status", "CONFIRMED");
         assertThat(this.platform.count("orders", "select count(*) from orders where cart_id = '" + cartId + "'"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A browser keeps its connection to the gateway open between a page's files and its next call.
+     * Reactor Netty 1.3.6 stopped reading such a connection after a missing file (the favicon) and a
+     * pause, and the next call hung until the browser gave up: the control room's first call did
+     * (reactor/reactor-netty#4347). A race: on eight connections at once, 4 to 6 hung on 1.3.6.
+     */
+    @Test
+    void keptAliveConnectionsAnswerTheNextCallAfterAMissingFileAndAPause() throws Exception {
+        URI gateway = URI.create(this.platform.url(ShopService.GATEWAY));
+        List<Socket> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket connection = new Socket(gateway.getHost(), gateway.getPort());
+                connection.setSoTimeout(10_000);
+                connections.add(connection);
+                assertThat(exchange(connection, "/js/http.js")).isEqualTo(200);
+                assertThat(exchange(connection, "/favicon.ico")).isEqualTo(404);
+            }
+            Thread.sleep(1500);
+            for (Socket connection : connections) {
+                assertThat(exchange(connection, "/js/dom.js")).isEqualTo(200);
+            }
+        } finally {
+            for (Socket connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    /** One request on the open connection; its status, once its whole body is read. */
+    private static int exchange(Socket connection, String path) throws IOException {
+        OutputStream requests = connection.getOutputStream();
+        requests.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        requests.flush();
+        InputStream answers = connection.getInputStream();
+        int status = Integer.parseInt(line(answers).split(" ")[1]);
+        int length = 0;
+        for (String header = line(answers); !header.isEmpty(); header = line(answers)) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(
+                        header.substring("content-length:".length()).strip());
+            }
+        }
+        // every answer here has a Content-Length: read exactly its body, the next answer follows it
+        answers.readNBytes(length);
+        return status;
+    }
+
+    /** A header line without its CRLF, read byte by byte so that no byte of the body is taken. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed after: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private void addToCart(long product, int quantity) {
