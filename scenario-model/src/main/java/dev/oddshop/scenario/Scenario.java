@@ -32,31 +32,26 @@ public record Scenario(
 
     /** The same scenario with every fault lasting {@code length} from its start (a drill's fault phase). */
     public Scenario lastingFor(Duration length) {
-        return new Scenario(
-                this.name,
-                this.title,
-                this.story,
-                this.symptom,
-                this.load,
+        return with(
                 this.faults.stream().map(fault -> fault.lastingFor(length)).toList(),
-                this.replicas,
-                this.crashes.stream().map(crash -> crash.lastingFor(length)).toList(),
-                this.groundTruth,
-                this.expectedAlerts,
-                this.runbook);
+                this.crashes.stream().map(crash -> crash.lastingFor(length)).toList());
     }
 
     /** The same scenario with every fault starting {@code by} later, under {@code note}. */
     public Scenario delayed(Duration by, String note) {
+        return with(this.faults.stream().map(fault -> fault.delayed(by, note)).toList(), this.crashes);
+    }
+
+    private Scenario with(List<ScenarioFault> otherFaults, List<InstanceCrash> otherCrashes) {
         return new Scenario(
                 this.name,
                 this.title,
                 this.story,
                 this.symptom,
                 this.load,
-                this.faults.stream().map(fault -> fault.delayed(by, note)).toList(),
+                otherFaults,
                 this.replicas,
-                this.crashes,
+                otherCrashes,
                 this.groundTruth,
                 this.expectedAlerts,
                 this.runbook);

@@ -22,21 +22,15 @@ public record ScenarioFault(
 
     /** The same fault with another lifetime (a drill's fault phase). */
     public ScenarioFault lastingFor(Duration length) {
-        return new ScenarioFault(
-                this.service,
-                this.id,
-                this.kind,
-                this.point,
-                this.probability,
-                this.duration,
-                this.jitter,
-                this.after,
-                length,
-                this.note);
+        return timed(this.after, length, this.note);
     }
 
     /** The same fault starting {@code by} later, under another note (a surprise keeps its scenario's name secret). */
     public ScenarioFault delayed(Duration by, String note) {
+        return timed(this.after.plus(by), this.lifetime, note);
+    }
+
+    private ScenarioFault timed(Duration start, Duration length, String why) {
         return new ScenarioFault(
                 this.service,
                 this.id,
@@ -45,9 +39,9 @@ public record ScenarioFault(
                 this.probability,
                 this.duration,
                 this.jitter,
-                this.after.plus(by),
-                this.lifetime,
-                note);
+                start,
+                length,
+                why);
     }
 
     /** The body of POST /admin/faults: the delay and ttl carry the timing, so nothing has to wait here. */
