@@ -24,11 +24,10 @@ final class DrillRun {
     static DrillResult run(Scenario fileScenario, DrillTimings timings, DrillTarget target, Path out) throws Exception {
         Scenario scenario = fileScenario.lastingFor(timings.fault());
         FaultControl faults = new FaultControl(URI.create(target.gateway()), target.adminToken());
-        Optional<InstanceCrashes> crashes = scenario.crashes().isEmpty()
-                ? Optional.empty()
-                : Optional.of(new InstanceCrashes(target.instances()
-                        .orElseThrow(() -> new IllegalStateException(scenario.name()
-                                + " crashes instances, which the drill does on its embedded platform only"))));
+        Optional<InstanceCrashes> crashes = InstanceCrashes.of(
+                scenario,
+                target.instances(),
+                () -> scenario.name() + " crashes instances, which the drill does on its embedded platform only");
         target.startAudit();
         Instant start = Instant.now();
         LoadDriver load = LoadDriver.start(

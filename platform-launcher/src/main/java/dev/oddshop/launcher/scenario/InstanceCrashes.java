@@ -5,6 +5,8 @@ import dev.oddshop.launcher.ServiceInstance;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.scenario.InstanceCrash;
 import dev.oddshop.scenario.Scenario;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Puts a scenario's crashes to work on the platform's instances: kills them, then starts them again. */
 public final class InstanceCrashes {
@@ -13,6 +15,18 @@ public final class InstanceCrashes {
 
     public InstanceCrashes(Instances instances) {
         this.instances = instances;
+    }
+
+    /**
+     * The crashes of a scenario that has some, put to work on {@code instances}; none for a scenario
+     * without. A scenario with crashes and no instances at hand is refused with {@code why}.
+     */
+    public static Optional<InstanceCrashes> of(
+            Scenario scenario, Optional<? extends Instances> instances, Supplier<String> why) {
+        if (scenario.crashes().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstanceCrashes(instances.orElseThrow(() -> new IllegalStateException(why.get()))));
     }
 
     /** Kills every instance the scenario crashes. */

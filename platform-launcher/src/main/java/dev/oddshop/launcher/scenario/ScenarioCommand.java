@@ -34,13 +34,12 @@ public final class ScenarioCommand {
         }
         Scenario scenario = scenarios.named(args.get(1));
         FaultControl faults = new FaultControl(gateway, token);
-        Optional<InstanceCrashes> crashes = scenario.crashes().isEmpty()
-                ? Optional.empty()
-                : Optional.of(new InstanceCrashes(LauncherControlClient.of(root.resolve("run"), token)
-                        .orElseThrow(() -> new IllegalStateException(scenario.name()
-                                + " crashes instances: it needs the platform of ./shop up --replicas "
-                                + scenario.replicasOption() + " (in Kubernetes, delete the pod: kubectl delete pod"
-                                + " --grace-period=0 --force)"))));
+        Optional<InstanceCrashes> crashes = InstanceCrashes.of(
+                scenario,
+                LauncherControlClient.of(root.resolve("run"), token),
+                () -> scenario.name() + " crashes instances: it needs the platform of ./shop up --replicas "
+                        + scenario.replicasOption() + " (in Kubernetes, delete the pod: kubectl delete pod"
+                        + " --grace-period=0 --force)");
         if (action.equals("start")) {
             faults.start(scenario);
             crashes.ifPresent(crash -> crash.start(scenario));
