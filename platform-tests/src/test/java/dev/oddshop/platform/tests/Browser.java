@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -79,10 +78,7 @@ final class Browser implements AutoCloseable {
     }
 
     private static String executable(String tool) {
-        return Stream.of(System.getenv("PATH").split(":"))
-                .map(dir -> Path.of(dir, tool))
-                .filter(Files::isExecutable)
-                .findFirst()
+        return RequiredTools.find(tool)
                 .orElseThrow(() -> new IllegalStateException(tool + " is not on the PATH"))
                 .toString();
     }

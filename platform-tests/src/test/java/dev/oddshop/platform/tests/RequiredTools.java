@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,14 @@ final class RequiredTools {
     }
 
     static boolean onPath(String tool) {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        return find(tool).isPresent();
+    }
+
+    /** The executable {@code tool} the PATH names first, if any. */
+    static Optional<Path> find(String tool) {
+        return Stream.of(System.getenv("PATH").split(":"))
+                .map(dir -> Path.of(dir, tool))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }
