@@ -27,6 +27,8 @@ public class RouteInstances {
         return ServiceInstanceListSupplier.builder()
                 .withDiscoveryClient()
                 .withHealthChecks(checks)
+                // a retry (the fault fan-out's) goes to another instance than the one that failed
+                .withRetryAwareness()
                 .build(context);
     }
 }

@@ -2,8 +2,6 @@ package dev.oddshop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +30,8 @@ class GatewayProblemsTest {
     int port;
 
     @DynamicPropertySource
-    static void unreachableServices(DynamicPropertyRegistry registry) throws IOException {
-        String closed = "http://localhost:" + closedPort();
+    static void unreachableServices(DynamicPropertyRegistry registry) {
+        String closed = StubServices.closedUrl();
         for (String service : new String[] {"CATALOG_URL", "INVENTORY_URL", "ORDER_URL", "PAYMENT_URL"}) {
             registry.add(service, () -> closed);
         }
@@ -93,11 +91,5 @@ class GatewayProblemsTest {
             request.header("Authorization", authorization);
         }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,11 +12,16 @@ import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchan
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +47,9 @@ public class ServiceFaults {
 
     ServiceFaults(FaultTargets targets, LoadBalancedExchangeFilterFunction loadBalancer, JsonMapper json) {
         this.services = targets.services();
-        // any live instance answers for its service: the replicas share their faults
+        // any live instance answers for its service: the replicas share their faults. The load
+        // balancer retries the next instance when one refuses the connection (gateway's
+        // application.yml): a replica that died since the last health check costs no request.
         this.http = WebClient.builder().filter(loadBalancer).build();
         this.json = json;
     }
@@ -65,7 +72,13 @@ public class ServiceFaults {
         return (body == null
                         ? request
                         : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
-                .exchangeToMono(response -> response.toEntity(JsonNode.class))
+                .exchangeToMono(response -> isJson(response)
+                        ? response.toEntity(JsonNode.class)
+                        : response.releaseBody().then(Mono.error(withoutBody(service, response.statusCode()))))
+                // no instance took the request: the load balancer's retries on the next ones ran out
+                .onErrorMap(
+                        ex -> Exceptions.isRetryExhausted(ex) || ex instanceof WebClientRequestException,
+                        ex -> unavailable(service))
                 .timeout(TIMEOUT);
     }
 
@@ -74,9 +87,33 @@ public class ServiceFaults {
         return Flux.fromIterable(services())
                 .flatMapSequential(service -> call(HttpMethod.GET, service, path, authorization, null)
                         .map(answer -> Map.entry(service, (Object) answer.getBody()))
-                        .onErrorResume(ex ->
-                                Mono.just(Map.entry(service, Map.of("error", String.valueOf(ex.getMessage()))))))
+                        .onErrorResume(ex -> Mono.just(Map.entry(service, Map.of("error", reason(ex))))))
                 .collect(LinkedHashMap::new, (all, entry) -> all.put(entry.getKey(), entry.getValue()));
+    }
+
+    private static boolean isJson(ClientResponse response) {
+        return response.headers()
+                .contentType()
+                .filter(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isPresent();
+    }
+
+    /** An answer that is not JSON: the load balancer's own 503 when no instance is alive, or a bare error. */
+    private static ResponseStatusException withoutBody(String service, HttpStatusCode status) {
+        return status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                ? unavailable(service)
+                : new ResponseStatusException(status, service + " answered " + status.value() + " without details");
+    }
+
+    private static ResponseStatusException unavailable(String service) {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No instance of " + service + " answered");
+    }
+
+    private static String reason(Throwable ex) {
+        return ex instanceof ResponseStatusException status && status.getReason() != null
+                ? status.getReason()
+                : String.valueOf(ex.getMessage());
     }
 
     private ResponseEntity<JsonNode> unknown(String service) {
