@@ -174,18 +174,20 @@ class ReplicasIT {
     @Test
     @Order(4)
     void aReplicaStoppedWithSigtermFinishesItsCheckoutInFlightFirst() throws Exception {
-        // every charge takes 3 s at the provider: the checkout is in flight when SIGTERM comes
+        // every charge waits 3 s in payment-service, well inside order-service's 10 s for it (the
+        // provider's 2 s read timeout would turn a slow provider into a PENDING payment): the
+        // checkout is in flight when SIGTERM comes
         Reply slow = this.platform
                 .api()
                 .post(
-                        "/admin/faults/payment-provider-simulator",
+                        "/admin/faults/payment-service",
                         ShopApi.map(
                                 "id",
                                 "slow-charges",
                                 "kind",
                                 "LATENCY",
                                 "point",
-                                "provider.charge",
+                                "payment.charge",
                                 "duration",
                                 "PT3S",
                                 "ttl",
