@@ -1,6 +1,7 @@
 package dev.oddshop.drill;
 
 import dev.oddshop.launcher.ShopService;
+import dev.oddshop.load.CommandOptions;
 import dev.oddshop.scenario.Scenario;
 import dev.oddshop.scenario.Scenarios;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class Drill {
                     + "--only PAIR,...] [--url URL --prometheus URL --alertmanager URL [--grafana URL] "
                     + "[--postgres JDBC-URL --provider URL]]");
         }
-        Map<String, String> options = options(args);
+        Map<String, String> options = CommandOptions.parse(args, 1);
         Path root =
                 Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("load-tests/target/drill/"
@@ -134,18 +135,5 @@ public final class Drill {
                     result.failures().isEmpty() ? "PASS" : "FAIL"));
         }
         return table.toString();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected " + args[i]);
-            }
-            String name = args[i].substring(2);
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            options.put(name, flag ? "true" : args[++i]);
-        }
-        return options;
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -151,6 +152,13 @@ public final class Platform implements Instances, AutoCloseable {
     public boolean isRunning(ServiceInstance instance) {
         Process process = this.processes.get(instance);
         return process != null && process.isAlive();
+    }
+
+    /** The instance's process, for what the operating system counts of it (CPU time, memory); empty when it is not running. */
+    public Optional<ProcessHandle> process(ServiceInstance instance) {
+        return Optional.ofNullable(this.processes.get(instance))
+                .filter(Process::isAlive)
+                .map(Process::toHandle);
     }
 
     private void launch(ServiceInstance instance) {
