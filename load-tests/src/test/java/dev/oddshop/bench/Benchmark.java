@@ -87,7 +87,7 @@ public final class Benchmark {
     static void log(String format, Object... args) {
         System.out.printf(
                 "%n[bench %s] %s%n",
-                LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME), String.format(format, args));
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), String.format(format, args));
     }
 
     /** One setup's platform, its telemetry sink, and where its Gatling runs go. */
