@@ -5,6 +5,7 @@ import dev.oddshop.launcher.PlatformConfig;
 import dev.oddshop.launcher.ShopService;
 import dev.oddshop.load.BenchmarkSimulation;
 import dev.oddshop.load.CommandOptions;
+import dev.oddshop.load.GatlingRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +13,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code ./shop bench [--rounds N] [--phase SECONDS] [--rate R] [--browse-rate R] [--warm-up
@@ -134,7 +133,11 @@ public final class Benchmark {
             Map<String, ServiceCounters> spent = new LinkedHashMap<>();
             after.forEach((instance, now) -> spent.put(instance, now.since(before.get(instance))));
             return new PhaseResult(
-                    this.setup, length, spent, RequestTimes.of(latestRun()), this.sink.bytes() - exportedBefore);
+                    this.setup,
+                    length,
+                    spent,
+                    RequestTimes.of(GatlingRuns.latest(this.results).orElseThrow()),
+                    this.sink.bytes() - exportedBefore);
         }
 
         /** A setup that should export and does not (or the reverse) would measure the wrong thing. */
@@ -143,14 +146,6 @@ public final class Benchmark {
             if (exports != (this.setup != TelemetrySetup.OFF)) {
                 throw new IllegalStateException("The " + this.setup.label() + " platform "
                         + (exports ? "exported telemetry" : "exported nothing") + " during its warm-up");
-            }
-        }
-
-        private Path latestRun() throws Exception {
-            try (Stream<Path> runs = Files.list(this.results)) {
-                return runs.filter(Files::isDirectory)
-                        .max(Comparator.comparing(path -> path.getFileName().toString()))
-                        .orElseThrow();
             }
         }
 

@@ -3,11 +3,10 @@ package dev.oddshop.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.oddshop.load.GatlingRuns;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +34,8 @@ class RequestTimesIT {
         } finally {
             stub.stop(0);
         }
-        Path run;
-        try (Stream<Path> runs = Files.list(results)) {
-            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-
-        Map<String, RequestTimes> times = RequestTimes.of(run);
+        Map<String, RequestTimes> times =
+                RequestTimes.of(GatlingRuns.latest(results).orElseThrow());
 
         assertThat(times).containsOnlyKeys("fine", "broken");
         assertThat(times.get("fine")).satisfies(fine -> {

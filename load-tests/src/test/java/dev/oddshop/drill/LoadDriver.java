@@ -1,12 +1,10 @@
 package dev.oddshop.drill;
 
-import java.nio.file.Files;
+import dev.oddshop.load.GatlingRuns;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * Runs one of the Gatling simulations in this JVM for the whole drill, configured through the
@@ -69,11 +67,8 @@ final class LoadDriver {
     /** Waits for the load to end; Gatling's assertions fail during an incident by design, so only the report matters. */
     Path awaitReport() throws Exception {
         this.run.get();
-        try (Stream<Path> runs = Files.list(this.results)) {
-            return runs.filter(Files::isDirectory)
-                    .max(Comparator.comparing(path -> path.getFileName().toString()))
-                    .map(dir -> dir.resolve("index.html"))
-                    .orElse(null);
-        }
+        return GatlingRuns.latest(this.results)
+                .map(dir -> dir.resolve("index.html"))
+                .orElse(null);
     }
 }
